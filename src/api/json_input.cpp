@@ -1,0 +1,137 @@
+#include "api/json_input.h"
+
+#include <algorithm>
+
+#include "common/text.h"
+
+namespace fanzha::api {
+
+namespace {
+
+[[noreturn]] void wrong_type(const char* key, const char* expected) {
+  throw Error(ErrorCode::kInvalidType, std::string("字段“") + key + "”应为" + expected, key);
+}
+
+}  // namespace
+
+JsonInput::JsonInput(const http::Request& request,
+                     std::initializer_list<std::string_view> allowed) {
+  const auto content_type = request.header("content-type");
+  if (!request.body.empty() && (!content_type || !content_type->starts_with("application/json"))) {
+    throw Error(ErrorCode::kUnsupportedMediaType,
+                "请求体应为 JSON（Content-Type: application/json）");
+  }
+  if (request.body.empty()) {
+    object_ = nlohmann::json::object();
+  } else {
+    object_ = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+    if (object_.is_discarded()) {
+      throw Error(ErrorCode::kInvalidJson, "请求体不是有效的 JSON");
+    }
+    if (!object_.is_object()) {
+      throw Error(ErrorCode::kInvalidJson, "请求体应为 JSON 对象");
+    }
+  }
+  for (const auto& [key, value] : object_.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      throw Error(ErrorCode::kUnknownField, "不认识的字段“" + key + "”", key);
+    }
+  }
+}
+
+const nlohmann::json* JsonInput::field(const char* key) const {
+  const auto it = object_.find(key);
+  if (it == object_.end() || it->is_null()) {
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::string JsonInput::required_string(const char* key) const {
+  auto value = optional_string(key);
+  if (!value) {
+    throw Error(ErrorCode::kMissingField, std::string("缺少字段“") + key + "”", key);
+  }
+  return *value;
+}
+
+std::optional<std::string> JsonInput::optional_string(const char* key) const {
+  const auto* value = field(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  if (!value->is_string()) {
+    wrong_type(key, "字符串");
+  }
+  return value->get<std::string>();
+}
+
+int64_t JsonInput::required_int(const char* key) const {
+  auto value = optional_int(key);
+  if (!value) {
+    throw Error(ErrorCode::kMissingField, std::string("缺少字段“") + key + "”", key);
+  }
+  return *value;
+}
+
+std::optional<int64_t> JsonInput::optional_int(const char* key) const {
+  const auto* value = field(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  if (!value->is_number_integer()) {
+    wrong_type(key, "整数");
+  }
+  return value->get<int64_t>();
+}
+
+std::optional<bool> JsonInput::optional_bool(const char* key) const {
+  const auto* value = field(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  if (!value->is_boolean()) {
+    wrong_type(key, "true 或 false");
+  }
+  return value->get<bool>();
+}
+
+int64_t id_param(const http::Request& request, std::string_view name) {
+  const auto id = parse_int64(request.path_param(name));
+  if (!id || *id <= 0) {
+    throw Error(ErrorCode::kNotFound, "记录不存在");
+  }
+  return *id;
+}
+
+std::optional<int64_t> int_query(const http::Request& request, std::string_view name) {
+  const auto text = request.query_param(name);
+  if (!text || text->empty()) {
+    return std::nullopt;
+  }
+  const auto value = parse_int64(*text);
+  if (!value) {
+    throw Error(ErrorCode::kInvalidValue, "参数“" + std::string(name) + "”应为整数",
+                std::string(name));
+  }
+  return value;
+}
+
+bool flag_query(const http::Request& request, std::string_view name) {
+  const auto text = request.query_param(name);
+  return text && (*text == "1" || *text == "true");
+}
+
+std::string string_query(const http::Request& request, std::string_view name) {
+  const auto text = request.query_param(name);
+  if (!text) {
+    return {};
+  }
+  if (!is_valid_utf8(*text)) {
+    throw Error(ErrorCode::kInvalidValue, "参数“" + std::string(name) + "”不是有效的文本",
+                std::string(name));
+  }
+  return std::string(trim(*text));
+}
+
+}  // namespace fanzha::api

@@ -1,0 +1,42 @@
+// Strict reading of a JSON request body: the body must be a JSON object whose keys all
+// belong to the endpoint; each field is read with the type it must have. Every problem
+// throws fanzha::Error naming the field (invalid_json, unknown_field, missing_field,
+// invalid_type), so handlers read input in a few lines and never half-trust it.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "http/message.h"
+
+namespace fanzha::api {
+
+class JsonInput {
+ public:
+  // Parses the request body; `allowed` lists every key the endpoint accepts.
+  JsonInput(const http::Request& request, std::initializer_list<std::string_view> allowed);
+
+  std::string required_string(const char* key) const;
+  std::optional<std::string> optional_string(const char* key) const;
+  int64_t required_int(const char* key) const;
+  std::optional<int64_t> optional_int(const char* key) const;
+  std::optional<bool> optional_bool(const char* key) const;
+
+ private:
+  const nlohmann::json* field(const char* key) const;  // nullptr when absent or null
+
+  nlohmann::json object_;
+};
+
+// A path parameter as an id; anything that is not a positive integer is "not found".
+int64_t id_param(const http::Request& request, std::string_view name);
+// Optional integer / boolean query parameters; malformed values are invalid_value.
+std::optional<int64_t> int_query(const http::Request& request, std::string_view name);
+bool flag_query(const http::Request& request, std::string_view name);
+std::string string_query(const http::Request& request, std::string_view name);
+
+}  // namespace fanzha::api

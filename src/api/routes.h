@@ -1,0 +1,26 @@
+// Registers every API endpoint (docs/api.md) on the router. Handlers are thin: read the
+// request (api/json_input.h), call a service, render JSON (api/json_output.h).
+#pragma once
+
+#include <string>
+
+#include "api/services.h"
+#include "http/router.h"
+
+namespace fanzha::api {
+
+void add_auth_routes(http::Router& router, Services& services, const std::string& version);
+void add_org_routes(http::Router& router, Services& services);
+void add_user_routes(http::Router& router, Services& services);
+void add_audit_routes(http::Router& router, Services& services);
+void add_dashboard_routes(http::Router& router, Services& services);
+
+inline void add_all_routes(http::Router& router, Services& services, const std::string& version) {
+  add_auth_routes(router, services, version);
+  add_org_routes(router, services);
+  add_user_routes(router, services);
+  add_audit_routes(router, services);
+  add_dashboard_routes(router, services);
+}
+
+}  // namespace fanzha::api

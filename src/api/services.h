@@ -1,0 +1,28 @@
+// The services one API server works with, built once at start-up from a ServiceContext.
+// Thread-safe as each service is.
+#pragma once
+
+#include "service/audit_service.h"
+#include "service/auth_service.h"
+#include "service/dashboard_service.h"
+#include "service/org_service.h"
+#include "service/user_service.h"
+
+namespace fanzha::api {
+
+struct Services {
+  explicit Services(service::ServiceContext context, service::AuthOptions auth_options = {})
+      : auth(context, auth_options),
+        org(context),
+        users(context),
+        audit(context),
+        dashboard(context) {}
+
+  service::AuthService auth;
+  service::OrgService org;
+  service::UserService users;
+  service::AuditService audit;
+  service::DashboardService dashboard;
+};
+
+}  // namespace fanzha::api

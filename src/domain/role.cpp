@@ -1,0 +1,128 @@
+#include "domain/role.h"
+
+#include <algorithm>
+#include <array>
+
+namespace fanzha::domain {
+
+namespace {
+
+using C = Capability;
+using K = OrgKind;
+
+struct RoleInfo {
+  Role role;
+  std::string_view key;
+  std::string_view label;
+};
+
+constexpr std::array kRoles = {
+    RoleInfo{Role::kAdmin, "admin", "县平安办管理员"},
+    RoleInfo{Role::kPolice, "police", "公安反诈中心"},
+    RoleInfo{Role::kStation, "station", "派出所"},
+    RoleInfo{Role::kTownship, "township", "乡镇/街道"},
+    RoleInfo{Role::kVillage, "village", "村(社区)/网格员"},
+    RoleInfo{Role::kUnit, "unit", "单位"},
+    RoleInfo{Role::kSchool, "school", "学校"},
+    RoleInfo{Role::kViewer, "viewer", "只读"},
+};
+
+constexpr std::array kAllRoles = {Role::kAdmin,   Role::kPolice, Role::kStation, Role::kTownship,
+                                  Role::kVillage, Role::kUnit,   Role::kSchool,  Role::kViewer};
+
+constexpr std::array kCapabilityKeys = {
+    std::pair{C::kOrgRead, std::string_view{"org.read"}},
+    std::pair{C::kOrgWrite, std::string_view{"org.write"}},
+    std::pair{C::kUserRead, std::string_view{"user.read"}},
+    std::pair{C::kUserWrite, std::string_view{"user.write"}},
+    std::pair{C::kAuditRead, std::string_view{"audit.read"}},
+    std::pair{C::kDashboardRead, std::string_view{"dashboard.read"}},
+};
+
+constexpr std::array kAllCapabilities = {C::kOrgRead,   C::kOrgWrite,  C::kUserRead,
+                                         C::kUserWrite, C::kAuditRead, C::kDashboardRead};
+
+// The capability matrix: one row per role, one column per capability.
+constexpr size_t kRoleCount = kAllRoles.size();
+constexpr size_t kCapabilityCount = kAllCapabilities.size();
+//                                                    org.r  org.w  usr.r  usr.w  audit  dash
+constexpr bool kMatrix[kRoleCount][kCapabilityCount] = {
+    /* admin    */ {true, true, true, true, true, true},
+    /* police   */ {true, false, false, false, false, true},
+    /* station  */ {true, false, false, false, false, true},
+    /* township */ {true, false, false, false, false, true},
+    /* village  */ {true, false, false, false, false, true},
+    /* unit     */ {true, false, false, false, false, true},
+    /* school   */ {true, false, false, false, false, true},
+    /* viewer   */ {true, false, false, false, false, true},
+};
+
+// Which org kinds each role's user may be bound to.
+constexpr std::array kAnyKind = {K::kCounty,     K::kTownship,   K::kStreet,       K::kVillage,
+                                 K::kCommunity,  K::kGrid,       K::kVillageGroup, K::kBuilding,
+                                 K::kDepartment, K::kBankBranch, K::kTelecomShop,  K::kEnterprise,
+                                 K::kSchool,     K::kCollege,    K::kClass,        K::kDorm};
+constexpr std::array kAdminKinds = {K::kCounty, K::kTownship, K::kStreet};
+constexpr std::array kPoliceKinds = {K::kCounty};
+constexpr std::array kStationKinds = {K::kCounty, K::kTownship, K::kStreet};
+constexpr std::array kTownshipKinds = {K::kTownship, K::kStreet};
+constexpr std::array kVillageKinds = {K::kVillage, K::kCommunity, K::kGrid, K::kVillageGroup,
+                                      K::kBuilding};
+constexpr std::array kUnitKinds = {K::kDepartment, K::kBankBranch, K::kTelecomShop, K::kEnterprise};
+constexpr std::array kSchoolKinds = {K::kSchool, K::kCollege, K::kClass};
+
+const RoleInfo& info(Role role) { return kRoles[static_cast<size_t>(role)]; }
+
+}  // namespace
+
+std::span<const Role> all_roles() { return kAllRoles; }
+std::span<const Capability> all_capabilities() { return kAllCapabilities; }
+
+std::string_view role_key(Role role) { return info(role).key; }
+std::string_view role_label(Role role) { return info(role).label; }
+
+std::optional<Role> parse_role(std::string_view key) {
+  for (const auto& r : kRoles) {
+    if (key == r.key) {
+      return r.role;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view capability_key(Capability capability) {
+  return kCapabilityKeys[static_cast<size_t>(capability)].second;
+}
+
+bool role_has(Role role, Capability capability) {
+  return kMatrix[static_cast<size_t>(role)][static_cast<size_t>(capability)];
+}
+
+std::span<const OrgKind> role_allowed_kinds(Role role) {
+  switch (role) {
+    case Role::kAdmin:
+      return kAdminKinds;
+    case Role::kPolice:
+      return kPoliceKinds;
+    case Role::kStation:
+      return kStationKinds;
+    case Role::kTownship:
+      return kTownshipKinds;
+    case Role::kVillage:
+      return kVillageKinds;
+    case Role::kUnit:
+      return kUnitKinds;
+    case Role::kSchool:
+      return kSchoolKinds;
+    case Role::kViewer:
+      return kAnyKind;
+  }
+  return {};
+}
+
+bool role_allowed_on(Role role, OrgKind kind) {
+  const auto kinds = role_allowed_kinds(role);
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+}  // namespace fanzha::domain

@@ -1,0 +1,50 @@
+// Roles, capabilities and the one table that says which role may do what. Every check
+// of "may this user do X" goes through `role_has`, and a unit test walks the whole
+// matrix. Scope (which subtree) is separate: see service/actor.h. Pure, thread-safe.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "domain/org_kind.h"
+
+namespace fanzha::domain {
+
+enum class Role {
+  kAdmin,     // county safety office 县平安办: everything in scope, including users
+  kPolice,    // police anti-fraud center 反诈中心
+  kStation,   // police station 派出所
+  kTownship,  // township / street 乡镇/街道
+  kVillage,   // village / community cadre, grid worker 村(社区)干部/网格员
+  kUnit,      // department, bank, telecom shop, enterprise 单位
+  kSchool,    // school security office, counsellor 学校
+  kViewer,    // read-only 只读
+};
+
+enum class Capability {
+  kOrgRead,
+  kOrgWrite,
+  kUserRead,
+  kUserWrite,
+  kAuditRead,
+  kDashboardRead,
+};
+
+std::span<const Role> all_roles();
+std::span<const Capability> all_capabilities();
+
+std::string_view role_key(Role role);
+std::string_view role_label(Role role);
+std::optional<Role> parse_role(std::string_view key);
+
+std::string_view capability_key(Capability capability);
+
+bool role_has(Role role, Capability capability);
+
+// The org kinds a user of this role may be bound to (a police station covers a
+// township, a school counsellor a school, college or class, …).
+std::span<const OrgKind> role_allowed_kinds(Role role);
+bool role_allowed_on(Role role, OrgKind kind);
+
+}  // namespace fanzha::domain

@@ -1,0 +1,125 @@
+// The `fanzha` command line: exit codes, output, and that it goes through the same
+// rules and audit as the API.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "support/demo_server.h"
+
+namespace fanzha::testing {
+namespace {
+
+TEST(Cli, VersionAndMigrate) {
+  TempDir dir;
+  std::string out;
+  EXPECT_EQ(run_fanzha({"version"}, &out), 0);
+  EXPECT_TRUE(out.starts_with("fanzha "));
+  EXPECT_EQ(run_fanzha({"migrate", "--db", dir.file("a/b.db")}, &out), 0);
+  EXPECT_NE(out.find("schema version 1"), std::string::npos);
+  EXPECT_NE(run_fanzha({"no-such-command"}, &out), 0);
+}
+
+TEST(Cli, DemoPrintsOneLinePerAccountAndRefusesToRunTwice) {
+  TempDir dir;
+  std::string out, err;
+  ASSERT_EQ(run_fanzha({"demo", "--db", dir.file("d.db"), "--seed", "5"}, &out, &err), 0) << err;
+  std::istringstream lines(out);
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 2) << line;
+    ++count;
+  }
+  EXPECT_EQ(count, 9);
+  EXPECT_EQ(run_fanzha({"demo", "--db", dir.file("d.db")}, &out, &err), 5);
+}
+
+TEST(Cli, ImportOrgIsAllOrNothingWithLineNumbers) {
+  TempDir dir;
+  const std::string db = dir.file("o.db");
+  std::ofstream(dir.file("bad.csv")) << "code,parent_code,name,kind\n"
+                                        "349901,,安澜县,county\n"
+                                        "349901100,349901,城关镇,township\n"
+                                        "3499011002,349901100,坏村,village\n";
+  std::string out, err;
+  EXPECT_EQ(run_fanzha({"import", "org", "--db", db, dir.file("bad.csv")}, &out, &err), 7);
+  EXPECT_NE(err.find("第4行"), std::string::npos) << err;
+  std::ofstream(dir.file("good.csv")) << "code,parent_code,name,kind\n"
+                                         "349901,,安澜县,county\n"
+                                         "349901100,349901,城关镇,township\n";
+  EXPECT_EQ(run_fanzha({"import", "org", "--db", db, dir.file("good.csv")}, &out, &err), 0) << err;
+  EXPECT_NE(out.find("新建 2"), std::string::npos) << out;
+  EXPECT_EQ(run_fanzha({"import", "org", "--db", db, dir.file("good.csv")}, &out, &err), 0);
+  EXPECT_NE(out.find("未变 2"), std::string::npos) << out;
+}
+
+TEST(Cli, UserAddDisableAndResetPassword) {
+  TempDir dir;
+  const std::string db = dir.file("u.db");
+  std::ofstream(dir.file("tree.csv")) << "code,parent_code,name,kind\n349901,,安澜县,county\n";
+  std::string out, err;
+  ASSERT_EQ(run_fanzha({"import", "org", "--db", db, dir.file("tree.csv")}, &out, &err), 0) << err;
+
+  // No default password: one is generated and shown once, or read from stdin.
+  ASSERT_EQ(run_fanzha({"user", "add", "--db", db, "--username", "chief", "--name", "王主任",
+                        "--role", "admin", "--unit", "349901"},
+                       &out, &err),
+            0)
+      << err;
+  EXPECT_NE(out.find("初始密码: "), std::string::npos);
+  ASSERT_EQ(run_fanzha({"user", "add", "--db", db, "--username", "deputy", "--role", "viewer",
+                        "--unit", "349901", "--password-stdin"},
+                       &out, &err, "Chosen-by-me-2026\n"),
+            0)
+      << err;
+  // Rules apply on the command line too.
+  EXPECT_EQ(run_fanzha({"user", "add", "--db", db, "--username", "weak", "--role", "viewer",
+                        "--unit", "349901", "--password-stdin"},
+                       &out, &err, "short\n"),
+            3);
+  EXPECT_EQ(run_fanzha({"user", "add", "--db", db, "--username", "xiaoli", "--role", "village",
+                        "--unit", "349901"},
+                       &out, &err),
+            5);
+
+  {
+    ServerProcess server(db);
+    ApiClient deputy(server.port());
+    EXPECT_EQ(deputy.login("deputy", "Chosen-by-me-2026").status, 200);
+  }
+  EXPECT_EQ(run_fanzha({"user", "disable", "--db", db, "--username", "deputy"}, &out, &err), 0);
+  EXPECT_EQ(run_fanzha({"user", "disable", "--db", db, "--username", "nobody"}, &out, &err), 4);
+  ASSERT_EQ(run_fanzha({"user", "reset-password", "--db", db, "--username", "chief"}, &out, &err),
+            0);
+  const std::string marker = "的新密码: ";
+  const std::string password = out.substr(out.find(marker) + marker.size(), 12);
+  ASSERT_EQ(run_fanzha({"user", "list", "--db", db}, &out, &err), 0);
+  EXPECT_NE(out.find("deputy\tviewer\t安澜县\tdisabled"), std::string::npos) << out;
+
+  ServerProcess server(db);
+  ApiClient deputy(server.port());
+  EXPECT_EQ(deputy.login("deputy", "Chosen-by-me-2026").status, 403);
+  ApiClient chief(server.port());
+  const auto r = chief.login("chief", password);
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["user"]["must_change_password"], true);
+  // Until the reset password is changed, nothing else is allowed.
+  EXPECT_EQ(chief.get("/api/audit").json()["error"]["code"], "password_change_required");
+  ASSERT_EQ(chief
+                .post("/api/me/password",
+                      {{"current_password", password}, {"new_password", "Own-choice-2026"}})
+                .status,
+            200);
+  // The command line's changes are audited as "cli".
+  const auto audit = chief.get("/api/audit?username=cli").json();
+  std::vector<std::string> actions;
+  for (const auto& e : audit["entries"]) {
+    actions.push_back(e["action"]);
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"user.reset_password", "user.update", "user.create",
+                                               "user.create", "org.import"}));
+}
+
+}  // namespace
+}  // namespace fanzha::testing

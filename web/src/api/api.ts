@@ -1,0 +1,137 @@
+// The one wrapper around fetch: JSON in and out, the session cookie, the CSRF
+// header on every request that changes something, and errors as ApiError.
+import type { LineError } from './types'
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly field?: string
+  readonly details?: LineError[]
+
+  constructor(status: number, code: string, message: string, field?: string, details?: LineError[]) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.field = field
+    this.details = details
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>
+
+export interface RequestOptions {
+  query?: Query
+  /** A JSON body. */
+  json?: unknown
+  /** A non-JSON body (file uploads) with its content type. */
+  raw?: { body: BodyInit; contentType: string }
+  /** False for calls that expect 401 as a normal answer (login, the first /api/me). */
+  redirectOn401?: boolean
+}
+
+// Held in memory only; after a reload GET /api/me hands it out again.
+let csrfToken = ''
+let unauthenticatedHandler: (() => void) | null = null
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token
+}
+
+/** Called when any request answers 401 `unauthenticated` (session gone or expired). */
+export function onUnauthenticated(handler: () => void): void {
+  unauthenticatedHandler = handler
+}
+
+// Used only when the server's answer carries no message of its own (e.g. a proxy error page).
+const fallbackMessages: Record<number, string> = {
+  400: '请求有误',
+  401: '请先登录',
+  403: '没有权限执行此操作',
+  404: '未找到',
+  409: '操作与现有数据冲突',
+  413: '提交的内容过大',
+  429: '请求过于频繁，请稍后再试',
+  500: '服务器内部错误',
+  502: '服务器暂时不可用',
+  503: '服务器暂时不可用',
+}
+
+function buildUrl(path: string, query?: Query): string {
+  if (!query) {
+    return path
+  }
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') {
+      continue
+    }
+    params.set(key, String(value))
+  }
+  const qs = params.toString()
+  return qs ? `${path}?${qs}` : path
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text()
+  if (!text) {
+    return null
+  }
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const err = (body as { error?: Record<string, unknown> } | null)?.error
+  if (err && typeof err.code === 'string') {
+    const message = typeof err.message === 'string' && err.message ? err.message : fallbackMessages[status] ?? `请求失败（${status}）`
+    const field = typeof err.field === 'string' ? err.field : undefined
+    const details = Array.isArray(err.details) ? (err.details as LineError[]) : undefined
+    return new ApiError(status, err.code, message, field, details)
+  }
+  return new ApiError(status, `http_${status}`, fallbackMessages[status] ?? `请求失败（${status}）`)
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  let body: BodyInit | undefined
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.contentType
+    body = options.raw.body
+  } else if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(options.json)
+  }
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) {
+    headers['X-CSRF-Token'] = csrfToken
+  }
+
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, options.query), { method, headers, body, credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+  }
+
+  const payload = await readBody(res)
+  if (res.ok) {
+    return payload as T
+  }
+  const error = toApiError(res.status, payload)
+  if (error.code === 'unauthenticated' && options.redirectOn401 !== false) {
+    unauthenticatedHandler?.()
+  }
+  throw error
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, options: RequestOptions = {}) =>
+    request<T>('GET', path, { ...options, query }),
+  post: <T>(path: string, json?: unknown, options: RequestOptions = {}) =>
+    request<T>('POST', path, { ...options, json: json ?? {} }),
+  patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
+  del: <T>(path: string) => request<T>('DELETE', path),
+}

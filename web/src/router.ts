@@ -1,0 +1,85 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import type { Capability } from './api/types'
+import { onUnauthenticated } from './api/api'
+import { can, clearSession, ensureSession, session } from './session'
+import { homePath } from './navigation'
+import { resetMeta } from './composables/useMeta'
+import { ElMessage } from 'element-plus'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session. */
+    public?: boolean
+    capability?: Capability
+    title?: string
+  }
+}
+
+export const PASSWORD_ROUTE = 'password'
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: '登录' } },
+    {
+      path: '/',
+      component: () => import('./layouts/AppLayout.vue'),
+      children: [
+        { path: '', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { capability: 'dashboard.read', title: '首页' } },
+        // /org opens the user's scope root, /org/:id one unit (one route, so the tree survives navigation).
+        { path: 'org/:id?', name: 'org', component: () => import('./pages/OrgPage.vue'), meta: { capability: 'org.read', title: '组织架构' } },
+        { path: 'users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { capability: 'user.read', title: '用户管理' } },
+        { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { capability: 'audit.read', title: '审计日志' } },
+        { path: 'account/password', name: PASSWORD_ROUTE, component: () => import('./pages/ChangePasswordPage.vue'), meta: { title: '修改密码' } },
+        { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+      ],
+    },
+  ],
+})
+
+async function hasSession(): Promise<boolean> {
+  try {
+    return await ensureSession()
+  } catch {
+    // Server unreachable or failing: the login page is where the user can retry.
+    return false
+  }
+}
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) {
+    if (to.name === 'login' && (await hasSession())) {
+      return session.user?.must_change_password ? { name: PASSWORD_ROUTE } : homePath()
+    }
+    return true
+  }
+  if (!(await hasSession())) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  // A new or reset password must be replaced before anything else.
+  if (session.user?.must_change_password && to.name !== PASSWORD_ROUTE) {
+    return { name: PASSWORD_ROUTE }
+  }
+  if (to.meta.capability && !can(to.meta.capability)) {
+    const home = homePath()
+    return to.path === home ? { name: PASSWORD_ROUTE } : home
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} - 反诈工作平台` : '反诈工作平台'
+})
+
+// Session gone (expired, or logged out elsewhere): back to the login page,
+// remembering where the user was.
+onUnauthenticated(() => {
+  const current = router.currentRoute.value
+  clearSession()
+  resetMeta()
+  if (current.name === 'login') {
+    return
+  }
+  ElMessage.warning({ message: '登录已失效，请重新登录', grouping: true })
+  void router.replace({ name: 'login', query: { redirect: current.fullPath } })
+})
