@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost1.74-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  libsqlite3-dev libsodium-dev
+  libsqlite3-dev libsodium-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium wrk clang-format
+  chromium wrk clang-format sqlite3 curl
 )
 # Node.js may come from Debian or be preinstalled (with its own npm): only ask apt
 # for it when the commands are missing.
