@@ -32,7 +32,8 @@ run: build
 	  build/fanzha demo --db $(DB) > $(DB).accounts.tsv && chmod 600 $(DB).accounts.tsv; \
 	fi
 	@if [ -f $(DB).accounts.tsv ]; then \
-	  echo "演示账号 (role / username / password):"; column -t -s $$'\t' $(DB).accounts.tsv; \
+	  echo "演示账号 (role / username / password):"; \
+	  awk -F'\t' '{ printf "  %-10s %-12s %s\n", $$1, $$2, $$3 }' $(DB).accounts.tsv; \
 	fi
 	build/fanzha serve --db $(DB) --listen $(LISTEN)
 

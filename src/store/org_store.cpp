@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "domain/org_path.h"
+#include "store/like_pattern.h"
 
 namespace fanzha::store {
 
@@ -36,18 +37,6 @@ OrgUnit read_unit(Statement& s) {
   u.updated_at = s.get_int(9);
   u.child_count = s.get_int(10);
   return u;
-}
-
-// Escapes LIKE wildcards so that user text matches literally (with ESCAPE '\').
-std::string like_literal(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') {
-      out.push_back('\\');
-    }
-    out.push_back(c);
-  }
-  return out;
 }
 
 }  // namespace
@@ -121,9 +110,8 @@ OrgPage OrgStore::search(std::string_view scope_path, std::string_view query,
                          std::optional<OrgKind> kind, int limit) {
   const std::string upper = domain::path_upper_bound(scope_path);
   const std::string kind_key = kind ? std::string(domain::org_kind_key(*kind)) : std::string();
-  const std::string literal = like_literal(query);
-  const std::string contains = "%" + literal + "%";
-  const std::string prefix = literal + "%";
+  const std::string contains = like_contains(query);
+  const std::string prefix = like_escape(query) + "%";
   constexpr const char* kWhere =
       " FROM org_unit u WHERE u.path >= $1 AND u.path < $2 AND ($3 = '' OR u.kind = $3)"
       " AND (u.name LIKE $4 ESCAPE '\\' OR u.code LIKE $5 ESCAPE '\\')";

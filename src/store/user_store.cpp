@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "domain/org_path.h"
+#include "store/like_pattern.h"
 
 namespace fanzha::store {
 
@@ -45,18 +46,6 @@ UserCredentials read_credentials(Statement& s) {
   c.unit_path = s.get_text(13);
   c.unit_active = s.get_bool(14);
   return c;
-}
-
-std::string like_contains(std::string_view text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') {
-      out.push_back('\\');
-    }
-    out.push_back(c);
-  }
-  out.push_back('%');
-  return out;
 }
 
 }  // namespace
