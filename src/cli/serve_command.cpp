@@ -12,6 +12,7 @@
 #include "common/text.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "store/user_store.h"
 
 namespace fanzha::cli {
 
@@ -45,6 +46,20 @@ std::string default_web_dir() {
   return "web/dist";
 }
 
+// A new database has no accounts (there is no built-in password): say how to add one.
+void warn_if_nobody_can_sign_in(store::Database& db, const std::string& db_path) {
+  auto lease = db.read();
+  store::UserFilter everyone;
+  everyone.scope_path = std::string(domain::kWholeTreePath);
+  everyone.limit = 1;
+  if (store::UserStore(*lease).list(everyone).total == 0) {
+    spdlog::warn(
+        "{} has no user accounts yet: import the org tree with `fanzha import org` and add an "
+        "admin with `fanzha user add` (or create the demo county with `fanzha demo`)",
+        db_path);
+  }
+}
+
 void serve(const ServeOptions& o) {
   // A peer that goes away mid-write must not kill the server.
   signal(SIGPIPE, SIG_IGN);
@@ -57,6 +72,7 @@ void serve(const ServeOptions& o) {
     throw Error(ErrorCode::kInvalidValue, "--listen 应为 HOST:PORT，例如 127.0.0.1:8080", "listen");
   }
   Runtime runtime(o.db);
+  warn_if_nobody_can_sign_in(*runtime.db, o.db);
   service::AuthOptions auth_options;
   auth_options.idle_timeout_ms = int64_t{o.session_idle_minutes} * kMillisPerMinute;
   api::Services services(runtime.context(), auth_options);
