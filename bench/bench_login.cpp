@@ -37,7 +37,8 @@ void BM_Login(benchmark::State& state) {
   SystemRandom random;
   PasswordHasher hasher;
   service::AuthEpoch epoch;
-  service::ServiceContext ctx{db, clock, random, hasher, epoch};
+  const auto pii = PiiCipher::from_key_file_text(PiiCipher::new_key_file_text(random));
+  service::ServiceContext ctx{db, clock, random, hasher, epoch, *pii, dir + "/files"};
   store::apply_migrations(db, clock);
   service::OrgService(ctx).import_csv(service::system_actor(),
                                       "code,parent_code,name,kind\n349901,,安澜县,county\n");

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost1.74-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  libsqlite3-dev libsodium-dev libjemalloc-dev
+  libsqlite3-dev libsodium-dev libjemalloc-dev libzip-dev libexpat1-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium wrk clang-format sqlite3 curl
 )

@@ -4,6 +4,10 @@
 #include "api/json_output.h"
 #include "api/routes.h"
 #include "api/session_gate.h"
+#include "domain/fraud_type.h"
+#include "domain/person.h"
+#include "domain/roster.h"
+#include "domain/visit.h"
 
 namespace fanzha::api {
 
@@ -52,7 +56,31 @@ json meta_json() {
                      {"capabilities", std::move(capabilities)},
                      {"allowed_kinds", std::move(allowed)}});
   }
-  return {{"kinds", std::move(kinds)}, {"roles", std::move(roles)}};
+  auto key_labels = [](auto all, auto key, auto label) {
+    json out = json::array();
+    for (auto item : all) {
+      out.push_back({{"key", key(item)}, {"label", label(item)}});
+    }
+    return out;
+  };
+  json fraud_types = json::array();
+  for (auto type : domain::all_fraud_types()) {
+    fraud_types.push_back({{"key", domain::fraud_type_key(type)},
+                           {"label", domain::fraud_type_label(type)},
+                           {"high_incidence", domain::is_high_incidence(type)}});
+  }
+  return {{"kinds", std::move(kinds)},
+          {"roles", std::move(roles)},
+          {"fraud_types", std::move(fraud_types)},
+          {"person_tags",
+           key_labels(domain::all_person_tags(), domain::person_tag_key, domain::person_tag_label)},
+          {"visit_materials", key_labels(domain::all_visit_materials(), domain::visit_material_key,
+                                         domain::visit_material_label)},
+          {"roster_fields", key_labels(domain::all_roster_fields(), domain::roster_field_key,
+                                       domain::roster_field_label)},
+          {"link_roles", json::array({{{"key", "staff"}, {"label", "职工"}},
+                                      {{"key", "student"}, {"label", "学生"}},
+                                      {{"key", "parent"}, {"label", "家长"}}})}};
 }
 
 }  // namespace

@@ -96,6 +96,58 @@ std::optional<bool> JsonInput::optional_bool(const char* key) const {
   return value->get<bool>();
 }
 
+std::optional<std::vector<int64_t>> JsonInput::optional_int_array(const char* key) const {
+  const auto* value = field(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  if (!value->is_array()) {
+    wrong_type(key, "整数数组");
+  }
+  std::vector<int64_t> out;
+  for (const auto& item : *value) {
+    if (!item.is_number_integer()) {
+      wrong_type(key, "整数数组");
+    }
+    out.push_back(item.get<int64_t>());
+  }
+  return out;
+}
+
+std::optional<std::vector<std::string>> JsonInput::optional_string_array(const char* key) const {
+  const auto* value = field(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  if (!value->is_array()) {
+    wrong_type(key, "字符串数组");
+  }
+  std::vector<std::string> out;
+  for (const auto& item : *value) {
+    if (!item.is_string()) {
+      wrong_type(key, "字符串数组");
+    }
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+std::optional<nlohmann::json> JsonInput::optional_object(const char* key) const {
+  const auto* value = field(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  if (!value->is_object()) {
+    wrong_type(key, "对象");
+  }
+  return *value;
+}
+
+bool JsonInput::is_null(const char* key) const {
+  const auto it = object_.find(key);
+  return it != object_.end() && it->is_null();
+}
+
 int64_t id_param(const http::Request& request, std::string_view name) {
   const auto id = parse_int64(request.path_param(name));
   if (!id || *id <= 0) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/message.h"
 
@@ -25,6 +26,12 @@ class JsonInput {
   int64_t required_int(const char* key) const;
   std::optional<int64_t> optional_int(const char* key) const;
   std::optional<bool> optional_bool(const char* key) const;
+  std::optional<std::vector<int64_t>> optional_int_array(const char* key) const;
+  std::optional<std::vector<std::string>> optional_string_array(const char* key) const;
+  // A JSON object field, as is (callers check its members).
+  std::optional<nlohmann::json> optional_object(const char* key) const;
+  // True when the key is present with an explicit null (PATCH: "remove this").
+  bool is_null(const char* key) const;
 
  private:
   const nlohmann::json* field(const char* key) const;  // nullptr when absent or null

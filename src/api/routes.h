@@ -14,6 +14,13 @@ void add_org_routes(http::Router& router, Services& services);
 void add_user_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
 void add_dashboard_routes(http::Router& router, Services& services);
+void add_people_routes(http::Router& router, Services& services);
+void add_import_routes(http::Router& router, Services& services);
+void add_visit_routes(http::Router& router, Services& services);
+
+// Roster uploads: about 300,000 rows of CSV; bigger rosters go through
+// `fanzha import people` on the server.
+inline constexpr size_t kRosterUploadLimit = size_t{32} << 20;
 
 inline void add_all_routes(http::Router& router, Services& services, const std::string& version) {
   add_auth_routes(router, services, version);
@@ -21,6 +28,9 @@ inline void add_all_routes(http::Router& router, Services& services, const std::
   add_user_routes(router, services);
   add_audit_routes(router, services);
   add_dashboard_routes(router, services);
+  add_people_routes(router, services);
+  add_import_routes(router, services);
+  add_visit_routes(router, services);
 }
 
 }  // namespace fanzha::api

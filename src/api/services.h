@@ -1,12 +1,16 @@
 // The services one API server works with, built once at start-up from a ServiceContext.
-// Thread-safe as each service is.
+// Thread-safe as each service is. Owns the import worker thread.
 #pragma once
 
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/coverage_service.h"
 #include "service/dashboard_service.h"
+#include "service/import_jobs.h"
 #include "service/org_service.h"
+#include "service/people_service.h"
 #include "service/user_service.h"
+#include "service/visit_service.h"
 
 namespace fanzha::api {
 
@@ -16,13 +20,21 @@ struct Services {
         org(context),
         users(context),
         audit(context),
-        dashboard(context) {}
+        dashboard(context),
+        people(context),
+        visits(context),
+        coverage(context),
+        imports(context) {}
 
   service::AuthService auth;
   service::OrgService org;
   service::UserService users;
   service::AuditService audit;
   service::DashboardService dashboard;
+  service::PeopleService people;
+  service::VisitService visits;
+  service::CoverageService coverage;
+  service::ImportJobs imports;  // runs a worker thread
 };
 
 }  // namespace fanzha::api

@@ -3,11 +3,14 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "service/org_service.h"
+#include "service/roster_import.h"
 #include "store/migrations.h"
+#include "store/org_store.h"
 
 namespace fanzha::cli {
 
@@ -25,6 +28,71 @@ void add_version_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("version", "Print the version");
   cmd->callback([] { std::cout << "fanzha " << FANZHA_VERSION << "\n"; });
 }
+
+namespace {
+
+template <typename Options>
+void import_people(const Options& o) {
+  Runtime runtime(o.db);
+  const auto mode = service::parse_import_mode(o.mode);
+  if (!mode) {
+    throw Error(ErrorCode::kInvalidValue, "--mode 应为 all_or_nothing 或 valid_rows", "mode");
+  }
+  std::optional<domain::OrgUnit> unit;
+  {
+    auto lease = runtime.db->read();
+    unit = store::OrgStore(*lease).find_by_code(o.into);
+  }
+  if (!unit) {
+    throw Error(ErrorCode::kNotFound, "组织编码“" + o.into + "”不存在", "into");
+  }
+  service::RosterImportRequest request;
+  request.into_unit_id = unit->id;
+  request.file_path = o.file;
+  request.mode = *mode;
+  request.rejects_path = o.rejects;
+  request.file_name = o.file;
+  for (const auto& choice : o.map) {
+    const size_t eq = choice.find('=');
+    if (eq == std::string::npos) {
+      throw Error(ErrorCode::kInvalidValue, "--map 应写成 表头=字段", "map");
+    }
+    request.mapping.emplace_back(choice.substr(0, eq), choice.substr(eq + 1));
+  }
+  const auto report = service::import_roster(
+      runtime.context(), service::system_actor(), request, [](int64_t rows, double fraction) {
+        std::cerr << "\r已读 " << rows << " 行（" << static_cast<int>(fraction * 100) << "%）"
+                  << std::flush;
+      });
+  std::cerr << "\n";
+  std::cout << "文件: " << report.format << " " << report.encoding << "，数据行 "
+            << report.rows_total << "\n";
+  for (const auto& problem : report.problems) {
+    std::cout << "表头问题: " << problem << "\n";
+  }
+  if (report.status == "needs_mapping") {
+    throw Error(ErrorCode::kImportRejected,
+                "请用 --map 指定不认识的列（表头=字段 或 表头=ignore）");
+  }
+  std::cout << "新增 " << report.created << " 人，更新 " << report.updated << " 人，未变 "
+            << report.unchanged << " 人，新建 " << report.households_created << " 户，未导入 "
+            << report.rejected << " 行\n";
+  if (report.rejects_written) {
+    std::cout << "未导入的行已写入 " << o.rejects << "\n";
+  }
+  if (report.status == "rejected") {
+    throw Error(ErrorCode::kImportRejected,
+                "导入失败：" + std::to_string(report.rejected) + " 行有错误，未导入任何数据")
+        .with_details(report.errors);
+  }
+  if (!report.errors.empty()) {
+    for (const auto& e : report.errors) {
+      std::cout << "  第" << e.line << "行 [" << e.field << "]: " << e.message << "\n";
+    }
+  }
+}
+
+}  // namespace
 
 void add_import_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("import", "Import data from files");
@@ -48,6 +116,26 @@ void add_import_command(CLI::App& app) {
     std::cout << "新建 " << summary.created << "，改名 " << summary.renamed << "，未变 "
               << summary.unchanged << "\n";
   });
+
+  struct PeopleOptions {
+    std::string db = kDefaultDbPath;
+    std::string into;
+    std::string mode = "all_or_nothing";
+    std::string rejects;
+    std::vector<std::string> map;
+    std::string file;
+  };
+  auto p = std::make_shared<PeopleOptions>();
+  auto* people = cmd->add_subcommand(
+      "people", "Import a roster of households and people (CSV in UTF-8/GBK, or XLSX) into a unit");
+  people->add_option("--db", p->db, "Database file")->capture_default_str();
+  people->add_option("--into", p->into, "Code of the unit the roster belongs to")->required();
+  people->add_option("--mode", p->mode, "all_or_nothing, or valid_rows (import the good rows)")
+      ->capture_default_str();
+  people->add_option("--rejects", p->rejects, "valid_rows: write the rejected rows to this XLSX");
+  people->add_option("--map", p->map, "Header mapping HEADER=FIELD (or HEADER=ignore); repeatable");
+  people->add_option("file", p->file, "Roster file")->required()->check(CLI::ExistingFile);
+  people->callback([p] { import_people(*p); });
 }
 
 }  // namespace fanzha::cli

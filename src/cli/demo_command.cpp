@@ -1,13 +1,21 @@
 // `fanzha demo`: create the demo county in an empty database and print its accounts.
 #include <iostream>
 #include <memory>
+#include <unordered_map>
 
 #include "cli/commands.h"
 #include "cli/runtime.h"
 #include "demo/demo_county.h"
+#include "demo/demo_people.h"
+#include "domain/visit.h"
+#include "service/audit_trail.h"
 #include "service/org_service.h"
+#include "service/people_service.h"
+#include "service/sealed_numbers.h"
 #include "service/user_service.h"
 #include "store/org_store.h"
+#include "store/people_store.h"
+#include "store/visit_store.h"
 
 namespace fanzha::cli {
 
@@ -18,6 +26,102 @@ struct DemoOptions {
   uint64_t seed = demo::kDefaultDemoSeed;
   int households = demo::kDefaultDemoHouseholds;
 };
+
+struct DemoPopulation {
+  int64_t households = 0;
+  int64_t people = 0;
+  int64_t visits = 0;
+};
+
+// Writes the demo residents and the demo campaign's visits, in one transaction.
+DemoPopulation load_demo_people(Runtime& runtime, const demo::DemoCounty& county, uint64_t seed) {
+  const int64_t now = runtime.clock.now_ms();
+  const int64_t today_start = domain::county_day_start(now);
+  DemoPopulation loaded;
+  runtime.db->transact([&](store::Connection& c) {
+    store::OrgStore units(c);
+    store::PeopleStore people(c);
+    store::VisitStore visits(c);
+    const auto county_unit = units.find_by_code(county.units.front().code);
+    domain::Campaign campaign;
+    campaign.org_unit_id = county_unit->id;
+    campaign.name = std::to_string(domain::county_day_number(now) / 10000) + "年" +
+                    std::string(demo::kDemoCampaignName);
+    campaign.starts_at = today_start - demo::kDemoCampaignDaysBefore * kMillisPerDay;
+    campaign.ends_at = today_start + demo::kDemoCampaignDaysAfter * kMillisPerDay;
+    campaign.deadlines_json = "{\"visits\":" + std::to_string(campaign.ends_at) + "}";
+    campaign.id = visits.insert_campaign(campaign, now);
+
+    std::unordered_map<std::string, domain::OrgUnit> unit_cache;
+    std::unordered_map<std::string, int64_t> village_cache;
+    store::Touched touched;
+    demo::generate_demo_households(
+        county, seed, domain::county_day_number(now), [&](const demo::DemoHousehold& h) {
+          auto unit_it = unit_cache.find(h.unit_code);
+          if (unit_it == unit_cache.end()) {
+            unit_it = unit_cache.emplace(h.unit_code, *units.find_by_code(h.unit_code)).first;
+            village_cache[h.unit_code] = service::village_unit_of(units, unit_it->second);
+          }
+          const domain::OrgUnit& unit = unit_it->second;
+          const int64_t household = people.insert_household(unit.id, village_cache[h.unit_code],
+                                                            h.number, h.address, now);
+          touched.units.insert(unit.id);
+          touched.households.insert(household);
+          ++loaded.households;
+          std::vector<int64_t> member_ids;
+          for (const auto& m : h.members) {
+            store::PersonRecord r;
+            r.household_id = household;
+            r.org_unit_id = unit.id;
+            r.name = m.name;
+            const auto id = service::seal_id_number(*runtime.pii, runtime.random, m.id_number);
+            r.id_cipher = id.cipher;
+            r.id_hash = id.hash;
+            r.id_masked = id.masked;
+            const auto phone = service::seal_phone(*runtime.pii, runtime.random, m.phone);
+            r.phone_cipher = phone.cipher;
+            r.phone_hash = phone.hash;
+            r.phone_masked = phone.masked;
+            r.sex = m.sex;
+            r.birth_date = m.birth_date;
+            r.relation = m.relation;
+            r.address = h.address;
+            r.tags = m.tags;
+            member_ids.push_back(people.insert_person(r, now));
+            ++loaded.people;
+          }
+          for (const auto& v : h.visits) {
+            store::NewVisit visit;
+            visit.campaign_id = campaign.id;
+            visit.household_id = household;
+            visit.org_unit_id = unit.id;
+            visit.visited_at =
+                today_start - v.days_ago * kMillisPerDay + v.minute_of_day * kMillisPerMinute;
+            visit.visitor_name = "网格员";
+            visit.face_to_face = v.face_to_face;
+            visit.topics = v.topics;
+            visit.materials = v.materials;
+            visit.letter_signed = v.letter_signed;
+            for (int index : v.members_met) {
+              visit.member_ids.push_back(member_ids[static_cast<size_t>(index)]);
+            }
+            visits.insert_visit(visit, now);
+            ++loaded.visits;
+          }
+        });
+    people.recount(touched);
+    service::record_audit(c, runtime.clock, service::system_actor("demo"),
+                          {"demo.people",
+                           "org_unit",
+                           std::to_string(county_unit->id),
+                           county_unit->path,
+                           {{"households", loaded.households},
+                            {"people", loaded.people},
+                            {"visits", loaded.visits},
+                            {"campaign_id", campaign.id}}});
+  });
+  return loaded;
+}
 
 void create_demo(const DemoOptions& o) {
   Runtime runtime(o.db);
@@ -44,8 +148,10 @@ void create_demo(const DemoOptions& o) {
                                 account.password, /*must_change_password=*/false};
     users.create(system, input);
   }
+  const DemoPopulation population = load_demo_people(runtime, county, o.seed);
   std::cerr << "演示县已创建：" << summary.created << " 个组织，" << county.accounts.size()
-            << " 个账号（" << o.db << "）\n";
+            << " 个账号，" << population.households << " 户 " << population.people << " 人，"
+            << population.visits << " 次走访（" << o.db << "）\n";
   for (const auto& account : county.accounts) {
     std::cout << domain::role_key(account.role) << '\t' << account.username << '\t'
               << account.password << '\n';

@@ -76,6 +76,7 @@ void serve(const ServeOptions& o) {
   service::AuthOptions auth_options;
   auth_options.idle_timeout_ms = int64_t{o.session_idle_minutes} * kMillisPerMinute;
   api::Services services(runtime.context(), auth_options);
+  services.imports.recover();
 
   http::Router router;
   api::add_all_routes(router, services, FANZHA_VERSION);
@@ -88,7 +89,7 @@ void serve(const ServeOptions& o) {
   server_options.threads = o.threads;
   server_options.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   server_options.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
-  server_options.upload_dir = (std::filesystem::absolute(o.db).parent_path() / "uploads").string();
+  server_options.upload_dir = runtime.files_dir + "/uploads";
   std::filesystem::create_directories(server_options.upload_dir);
 
   http::Server server(server_options, router);

@@ -138,8 +138,11 @@ void Builder::add_village(const std::string& township_code, int index, int house
   for (int g = 1; g <= grids; ++g) {
     add(code + pad(100 + g, 3), code, "第" + chinese_number(g) + "网格", OrgKind::kGrid);
   }
+  const auto group_households = split(households, groups);
   for (int g = 1; g <= groups; ++g) {
-    add(code + pad(200 + g, 3), code, chinese_number(g) + "组", OrgKind::kVillageGroup);
+    const std::string group_code = code + pad(200 + g, 3);
+    add(group_code, code, chinese_number(g) + "组", OrgKind::kVillageGroup);
+    county_.household_plan.emplace_back(group_code, group_households[static_cast<size_t>(g - 1)]);
   }
 }
 
@@ -162,10 +165,18 @@ void Builder::add_community(const std::string& street_code, int index, int house
     const int buildings =
         std::max(1, static_cast<int>(std::lround(grid_households[static_cast<size_t>(g - 1)] /
                                                  double(kHouseholdsPerBuilding))));
-    for (int b = 0; b < buildings && building < kMaxBuildings; ++b) {
+    const auto building_households = split(grid_households[static_cast<size_t>(g - 1)], buildings);
+    for (int b = 0; b < buildings; ++b) {
+      if (building >= kMaxBuildings) {
+        // Out of building codes: the rest of the grid's households join the last one.
+        county_.household_plan.back().second += building_households[static_cast<size_t>(b)];
+        continue;
+      }
       ++building;
-      add(code + pad(300 + building, 3), grid_code, std::to_string(building) + "号楼",
-          OrgKind::kBuilding);
+      const std::string building_code = code + pad(300 + building, 3);
+      add(building_code, grid_code, std::to_string(building) + "号楼", OrgKind::kBuilding);
+      county_.household_plan.emplace_back(building_code,
+                                          building_households[static_cast<size_t>(b)]);
     }
   }
 }

@@ -26,6 +26,9 @@ struct DemoCounty {
   std::vector<domain::OrgImportRow> units;  // parents before children
   std::vector<DemoAccount> accounts;
   int households = 0;  // the household count the grids were sized for
+  // Households planned for each village group and building (unit code, count); they
+  // add up to `households`.
+  std::vector<std::pair<std::string, int>> household_plan;
 };
 
 inline constexpr uint64_t kDefaultDemoSeed = 1;

@@ -37,24 +37,37 @@ constexpr std::array kCapabilityKeys = {
     std::pair{C::kUserWrite, std::string_view{"user.write"}},
     std::pair{C::kAuditRead, std::string_view{"audit.read"}},
     std::pair{C::kDashboardRead, std::string_view{"dashboard.read"}},
+    std::pair{C::kPersonRead, std::string_view{"person.read"}},
+    std::pair{C::kPersonWrite, std::string_view{"person.write"}},
+    std::pair{C::kPersonExport, std::string_view{"person.export"}},
+    std::pair{C::kPiiUnmask, std::string_view{"pii.unmask"}},
+    std::pair{C::kCampaignWrite, std::string_view{"campaign.write"}},
+    std::pair{C::kVisitRead, std::string_view{"visit.read"}},
+    std::pair{C::kVisitWrite, std::string_view{"visit.write"}},
 };
 
-constexpr std::array kAllCapabilities = {C::kOrgRead,   C::kOrgWrite,  C::kUserRead,
-                                         C::kUserWrite, C::kAuditRead, C::kDashboardRead};
+constexpr std::array kAllCapabilities = {
+    C::kOrgRead,       C::kOrgWrite,   C::kUserRead,    C::kUserWrite,    C::kAuditRead,
+    C::kDashboardRead, C::kPersonRead, C::kPersonWrite, C::kPersonExport, C::kPiiUnmask,
+    C::kCampaignWrite, C::kVisitRead,  C::kVisitWrite};
 
 // The capability matrix: one row per role, one column per capability.
 constexpr size_t kRoleCount = kAllRoles.size();
 constexpr size_t kCapabilityCount = kAllCapabilities.size();
-//                                                    org.r  org.w  usr.r  usr.w  audit  dash
+// Columns: org.read org.write user.read user.write audit.read dashboard.read |
+//          person.read person.write person.export pii.unmask | campaign.write visit.read
+//          visit.write
+constexpr bool T = true;
+constexpr bool F = false;
 constexpr bool kMatrix[kRoleCount][kCapabilityCount] = {
-    /* admin    */ {true, true, true, true, true, true},
-    /* police   */ {true, false, false, false, false, true},
-    /* station  */ {true, false, false, false, false, true},
-    /* township */ {true, false, false, false, false, true},
-    /* village  */ {true, false, false, false, false, true},
-    /* unit     */ {true, false, false, false, false, true},
-    /* school   */ {true, false, false, false, false, true},
-    /* viewer   */ {true, false, false, false, false, true},
+    /* admin    */ {T, T, T, T, T, T, /**/ T, T, T, T, /**/ T, T, T},
+    /* police   */ {T, F, F, F, F, T, /**/ T, F, T, T, /**/ F, T, F},
+    /* station  */ {T, F, F, F, F, T, /**/ T, F, T, T, /**/ F, T, T},
+    /* township */ {T, F, F, F, F, T, /**/ T, T, T, F, /**/ F, T, T},
+    /* village  */ {T, F, F, F, F, T, /**/ T, T, T, F, /**/ F, T, T},
+    /* unit     */ {T, F, F, F, F, T, /**/ T, F, F, F, /**/ F, T, F},
+    /* school   */ {T, F, F, F, F, T, /**/ T, F, F, F, /**/ F, T, F},
+    /* viewer   */ {T, F, F, F, F, T, /**/ T, F, F, F, /**/ F, T, F},
 };
 
 // Which org kinds each role's user may be bound to.

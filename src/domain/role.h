@@ -29,6 +29,13 @@ enum class Capability {
   kUserWrite,
   kAuditRead,
   kDashboardRead,
+  kPersonRead,     // households and people (masked) in scope
+  kPersonWrite,    // add and edit them, import rosters
+  kPersonExport,   // export lists as XLSX
+  kPiiUnmask,      // see a person's ID number / phone in clear, per record, with a reason
+  kCampaignWrite,  // create and edit campaigns
+  kVisitRead,      // visits, progress and coverage
+  kVisitWrite,     // record visits
 };
 
 std::span<const Role> all_roles();

@@ -5,9 +5,11 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 
 #include "common/clock.h"
 #include "common/password.h"
+#include "common/pii_cipher.h"
 #include "common/random.h"
 #include "store/database.h"
 
@@ -31,6 +33,9 @@ struct ServiceContext {
   Random& random;
   const PasswordHasher& hasher;
   AuthEpoch& auth_epoch;
+  const PiiCipher& pii;
+  // Where uploaded files (roster imports, visit photos) and generated files are kept.
+  std::string files_dir;
 };
 
 }  // namespace fanzha::service

@@ -26,6 +26,8 @@ class Statement {
   virtual Statement& bind(int n, int64_t value) = 0;
   virtual Statement& bind(int n, std::string_view value) = 0;
   virtual Statement& bind_null(int n) = 0;
+  // Binds bytes (encrypted values, hashes) as a BLOB.
+  virtual Statement& bind_blob(int n, std::string_view bytes) = 0;
   Statement& bind(int n, int value) { return bind(n, static_cast<int64_t>(value)); }
   Statement& bind(int n, bool value) { return bind(n, static_cast<int64_t>(value ? 1 : 0)); }
   Statement& bind(int n, const char* value) { return bind(n, std::string_view(value)); }
@@ -45,16 +47,21 @@ class Statement {
   // Advances to the next row; false when there are no more rows (or the statement was
   // not a query). Throws fanzha::Error on constraint violations and I/O failures.
   virtual bool step() = 0;
-  // Runs a statement that returns no rows (or ignores them).
+  // Runs a statement that returns no rows (or ignores them), then resets it so that it
+  // can be bound and run again.
   void run() {
     while (step()) {
     }
+    reset();
   }
+  // Makes the statement ready to run again; bindings are cleared.
+  virtual void reset() = 0;
 
   // Columns of the current row, 0-based.
   virtual bool is_null(int column) = 0;
   virtual int64_t get_int(int column) = 0;
   virtual std::string get_text(int column) = 0;
+  virtual std::string get_blob(int column) = 0;
   std::optional<int64_t> get_optional_int(int column) {
     return is_null(column) ? std::nullopt : std::optional<int64_t>(get_int(column));
   }

@@ -8,6 +8,10 @@
 //   {"name": "x"}                     then body lines (sent as application/json)
 //   => 404 {"error":{"code":"not_found"}}   the status and a JSON subset of the body
 //   save new_id /unit/id              keep a value of the last body as {var:new_id}
+//   poll GET /api/imports/{var:job} until /job/status succeeded rejected
+//                                     repeat a GET (up to 30 s) until the value at the
+//                                     pointer is one of the words; the answer becomes the
+//                                     last response
 //
 // Writing "nocsrf" after the target sends a write without the CSRF token.
 // Placeholders: {unit:CODE} the id of a unit, {user:NAME} the id of a user,
@@ -22,6 +26,7 @@
 #include <map>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "support/demo_server.h"
 
@@ -32,9 +37,10 @@ namespace fs = std::filesystem;
 
 struct Step {
   int line = 0;
-  std::string kind;  // "as", "request", "save"
+  std::string kind;  // "as", "request", "save", "poll"
   std::string arg;   // user name, or save name
   std::string method, target, body, pointer;
+  std::vector<std::string> accepted;  // poll: the values that end it
   Headers headers;
   bool csrf = true;
   int expect_status = 0;
@@ -71,6 +77,21 @@ std::vector<Step> parse_case(const std::string& path) {
     if (first == "as") {
       step.kind = "as";
       words >> step.arg >> step.body;  // the body holds an optional password
+      steps.push_back(step);
+      ++i;
+      continue;
+    }
+    if (first == "poll") {
+      step.kind = "poll";
+      std::string until;
+      words >> step.method >> step.target >> until >> step.pointer;
+      for (std::string word; words >> word;) {
+        step.accepted.push_back(word);
+      }
+      if (until != "until" || step.accepted.empty()) {
+        throw std::runtime_error(path + ":" + std::to_string(i + 1) +
+                                 ": poll METHOD TARGET until POINTER VALUES…");
+      }
       steps.push_back(step);
       ++i;
       continue;
@@ -182,6 +203,8 @@ class CaseRunner {
             clients_.emplace(current_, client);
           }
         }
+      } else if (step.kind == "poll") {
+        run_poll(step);
       } else if (step.kind == "save") {
         vars_[step.arg] = last_.json().at(nlohmann::json::json_pointer(step.pointer));
       } else {
@@ -218,6 +241,31 @@ class CaseRunner {
     return out + text.substr(last);
   }
 
+  HttpResponse send(const std::string& method, const std::string& target, const std::string& body,
+                    const Headers& headers, bool csrf) {
+    if (current_.empty() || current_ == "anonymous") {
+      ApiClient anonymous(server_.port());
+      return anonymous.request(method, target, body, headers, csrf);
+    }
+    return clients_.at(current_).request(method, target, body, headers, csrf);
+  }
+
+  void run_poll(const Step& step) {
+    const std::string target = expand(step.target);
+    for (int attempt = 0; attempt < 300; ++attempt) {
+      last_ = send(step.method, target, "", {}, true);
+      const auto value =
+          last_.json().value(nlohmann::json::json_pointer(step.pointer), nlohmann::json());
+      const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+      if (std::find(step.accepted.begin(), step.accepted.end(), text) != step.accepted.end()) {
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    FAIL() << "poll " << target << ": " << step.pointer
+           << " never became one of the expected values; last: " << last_.body;
+  }
+
   void run_request(const Step& step) {
     const std::string target = expand(step.target);
     const std::string body = expand(step.body);
@@ -225,12 +273,7 @@ class CaseRunner {
     for (const auto& [name, value] : step.headers) {
       headers.emplace_back(name, expand(value));
     }
-    if (current_.empty() || current_ == "anonymous") {
-      ApiClient anonymous(server_.port());
-      last_ = anonymous.request(step.method, target, body, headers, step.csrf);
-    } else {
-      last_ = clients_.at(current_).request(step.method, target, body, headers, step.csrf);
-    }
+    last_ = send(step.method, target, body, headers, step.csrf);
     const std::string request = step.method + " " + target + (body.empty() ? "" : "\n" + body);
     ASSERT_EQ(last_.status, step.expect_status) << request << "\n=> " << last_.body;
     const std::string expected_text = expand(step.expect_json);

@@ -41,6 +41,33 @@ std::vector<Probe> probes() {
        }},
       {Capability::kAuditRead, [](ApiClient& c, int64_t) { return c.get("/api/audit"); }},
       {Capability::kDashboardRead, [](ApiClient& c, int64_t) { return c.get("/api/dashboard"); }},
+      {Capability::kPersonRead, [](ApiClient& c, int64_t) { return c.get("/api/people?limit=1"); }},
+      {Capability::kPersonWrite,
+       [](ApiClient& c, int64_t unit) {
+         // An empty household number: allowed roles get 400 invalid_value, others 403.
+         return c.post("/api/households", {{"org_unit_id", unit}, {"number", ""}});
+       }},
+      {Capability::kPersonExport,
+       [](ApiClient& c, int64_t) {
+         return c.get("/api/households/export?q=nothing-matches-this");
+       }},
+      {Capability::kPiiUnmask,
+       [](ApiClient& c, int64_t) {
+         // An unknown person: allowed roles get 404, others 403.
+         return c.post("/api/people/999999999/unmask", {{"reason", "核查"}});
+       }},
+      {Capability::kCampaignWrite,
+       [](ApiClient& c, int64_t) {
+         // An empty name: allowed roles get 400, others 403.
+         return c.post("/api/campaigns", {{"name", ""}, {"starts_at", 0}, {"ends_at", 1}});
+       }},
+      {Capability::kVisitRead, [](ApiClient& c, int64_t) { return c.get("/api/campaigns"); }},
+      {Capability::kVisitWrite,
+       [](ApiClient& c, int64_t) {
+         // An unknown household: allowed roles get 404, others 403.
+         return c.post("/api/visits",
+                       {{"campaign_id", 1}, {"household_id", 999999999}, {"face_to_face", true}});
+       }},
   };
 }
 

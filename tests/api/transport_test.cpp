@@ -88,7 +88,7 @@ TEST_F(TransportTest, UploadRoutesTakeMoreThanOneMebibyte) {
   EXPECT_EQ(r.status, 422) << r.body.substr(0, 300);
   EXPECT_EQ(r.json()["error"]["code"], "import_rejected");
   // Nothing is left behind in the upload folder.
-  const auto uploads = std::filesystem::path(server_->db_path()).parent_path() / "uploads";
+  const auto uploads = std::filesystem::path(server_->db_path() + ".files") / "uploads";
   EXPECT_TRUE(std::filesystem::is_empty(uploads));
 }
 

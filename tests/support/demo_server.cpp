@@ -32,6 +32,7 @@ DemoServer::DemoServer(const std::vector<std::string>& extra_args) {
   const Template& t = demo_template();
   db_path_ = dir_.file("fanzha.db");
   std::filesystem::copy_file(t.db_path, db_path_);
+  std::filesystem::copy_file(t.db_path + ".key", db_path_ + ".key");
   server_ = std::make_unique<ServerProcess>(db_path_, extra_args);
 }
 

@@ -12,16 +12,23 @@ namespace {
 // The whole capability matrix, written out: changing a role's powers must change this.
 TEST(RoleMatrix, EveryRoleAndCapability) {
   using C = Capability;
+  const std::set<C> read_all = {C::kOrgRead, C::kDashboardRead, C::kPersonRead, C::kVisitRead};
+  auto with = [&](std::initializer_list<C> more) {
+    std::set<C> out = read_all;
+    out.insert(more.begin(), more.end());
+    return out;
+  };
   const std::map<Role, std::set<C>> expected = {
       {Role::kAdmin,
-       {C::kOrgRead, C::kOrgWrite, C::kUserRead, C::kUserWrite, C::kAuditRead, C::kDashboardRead}},
-      {Role::kPolice, {C::kOrgRead, C::kDashboardRead}},
-      {Role::kStation, {C::kOrgRead, C::kDashboardRead}},
-      {Role::kTownship, {C::kOrgRead, C::kDashboardRead}},
-      {Role::kVillage, {C::kOrgRead, C::kDashboardRead}},
-      {Role::kUnit, {C::kOrgRead, C::kDashboardRead}},
-      {Role::kSchool, {C::kOrgRead, C::kDashboardRead}},
-      {Role::kViewer, {C::kOrgRead, C::kDashboardRead}},
+       with({C::kOrgWrite, C::kUserRead, C::kUserWrite, C::kAuditRead, C::kPersonWrite,
+             C::kPersonExport, C::kPiiUnmask, C::kCampaignWrite, C::kVisitWrite})},
+      {Role::kPolice, with({C::kPersonExport, C::kPiiUnmask})},
+      {Role::kStation, with({C::kPersonExport, C::kPiiUnmask, C::kVisitWrite})},
+      {Role::kTownship, with({C::kPersonWrite, C::kPersonExport, C::kVisitWrite})},
+      {Role::kVillage, with({C::kPersonWrite, C::kPersonExport, C::kVisitWrite})},
+      {Role::kUnit, read_all},
+      {Role::kSchool, read_all},
+      {Role::kViewer, read_all},
   };
   ASSERT_EQ(all_roles().size(), expected.size());
   for (auto role : all_roles()) {

@@ -8,6 +8,7 @@
 
 #include "common/clock.h"
 #include "common/password.h"
+#include "common/pii_cipher.h"
 #include "common/random.h"
 #include "service/context.h"
 #include "service/org_service.h"
@@ -15,6 +16,7 @@
 #include "store/migrations.h"
 #include "store/org_store.h"
 #include "store/sqlite/sqlite_database.h"
+#include "store/user_store.h"
 
 namespace fanzha::testing {
 
@@ -28,7 +30,8 @@ class TestEnv {
         db_(std::make_unique<store::SqliteDatabase>(dir_ + "/test.db")),
         clock_(kTestStartMs),
         random_(42),
-        hasher_({1, 8 << 20}) {
+        hasher_({1, 8 << 20}),
+        pii_(make_key(1), make_key(2)) {
     store::apply_migrations(*db_, clock_);
   }
   ~TestEnv() {
@@ -38,8 +41,9 @@ class TestEnv {
   }
 
   service::ServiceContext context() {
-    return service::ServiceContext{*db_, clock_, random_, hasher_, epoch_};
+    return service::ServiceContext{*db_, clock_, random_, hasher_, epoch_, pii_, dir_ + "/files"};
   }
+  const PiiCipher& pii() const { return pii_; }
   store::Database& db() { return *db_; }
   FixedClock& clock() { return clock_; }
   const std::string& dir() const { return dir_; }
@@ -67,12 +71,18 @@ class TestEnv {
     return *store::OrgStore(*lease).find_by_code(code);
   }
 
-  // An actor as the service layer sees a signed-in user bound to `code`.
-  service::Actor actor(domain::Role role, const std::string& code, int64_t user_id = 1000) {
+  // An actor as the service layer sees a signed-in user bound to `code`; the user
+  // exists in the database (visits and audit entries refer to it).
+  service::Actor actor(domain::Role role, const std::string& code) {
     const auto u = unit(code);
+    const std::string username = "tester" + std::to_string(++actors_);
+    const auto user = db_->transact([&](store::Connection& c) {
+      return store::UserStore(c).insert({username, "测试", role, u.id, "x", false},
+                                        clock_.now_ms());
+    });
     service::Actor a;
-    a.user_id = user_id;
-    a.username = "tester";
+    a.user_id = user.id;
+    a.username = username;
     a.role = role;
     a.unit_id = u.id;
     a.scope_path = u.path;
@@ -81,6 +91,12 @@ class TestEnv {
   }
 
  private:
+  static PiiCipher::Key make_key(uint8_t fill) {
+    PiiCipher::Key key{};
+    key.fill(fill);
+    return key;
+  }
+
   static std::string make_dir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "fanzha-unit-XXXXXX").string();
     return mkdtemp(pattern.data());
@@ -92,6 +108,8 @@ class TestEnv {
   SeededRandom random_;
   PasswordHasher hasher_;
   service::AuthEpoch epoch_;
+  PiiCipher pii_;
+  int actors_ = 0;
 };
 
 }  // namespace fanzha::testing

@@ -63,6 +63,10 @@ class SqliteStatement final : public Statement {
     check_bind(sqlite3_bind_null(stmt_, index(n)));
     return *this;
   }
+  Statement& bind_blob(int n, std::string_view bytes) override {
+    check_bind(sqlite3_bind_blob64(stmt_, index(n), bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+    return *this;
+  }
 
   bool step() override {
     const int rc = sqlite3_step(stmt_);
@@ -83,8 +87,13 @@ class SqliteStatement final : public Statement {
     const int size = sqlite3_column_bytes(stmt_, column);
     return text ? std::string(reinterpret_cast<const char*>(text), size) : std::string();
   }
+  std::string get_blob(int column) override {
+    const auto* blob = sqlite3_column_blob(stmt_, column);
+    const int size = sqlite3_column_bytes(stmt_, column);
+    return blob ? std::string(static_cast<const char*>(blob), size) : std::string();
+  }
 
-  void reset() {
+  void reset() override {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }

@@ -1,0 +1,103 @@
+// Roster import jobs: upload a file (streamed to disk), watch its progress, map unknown
+// headers, read the report, download the rejected rows.
+#include "api/downloads.h"
+#include "api/json_input.h"
+#include "api/people_json.h"
+#include "api/routes.h"
+#include "api/session_gate.h"
+#include "domain/roster.h"
+
+namespace fanzha::api {
+
+using http::Method;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> mapping_value(const json& object) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [header, field] : object.items()) {
+    if (!field.is_string()) {
+      throw Error(ErrorCode::kInvalidType, "mapping 的每一项应为字段名或 \"ignore\"", "mapping");
+    }
+    const std::string key = field.get<std::string>();
+    if (key != "ignore" && !domain::parse_roster_field(key)) {
+      throw Error(ErrorCode::kInvalidValue, "未知的字段“" + key + "”", "mapping");
+    }
+    out.emplace_back(header, key);
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_import_routes(http::Router& router, Services& s) {
+  router.add(Method::kPost, "/api/imports/people",
+             [&s](Request& req) {
+               const auto session = require_session(s.auth, req);
+               const auto into = int_query(req, "into");
+               if (!into) {
+                 throw Error(ErrorCode::kMissingField, "请选择导入到哪个组织（into）", "into");
+               }
+               const auto mode = service::parse_import_mode(string_query(req, "mode"));
+               if (!mode) {
+                 throw Error(ErrorCode::kInvalidValue, "mode 应为 all_or_nothing 或 valid_rows",
+                             "mode");
+               }
+               std::vector<std::pair<std::string, std::string>> mapping;
+               if (const std::string text = string_query(req, "mapping"); !text.empty()) {
+                 const auto object = json::parse(text, nullptr, false);
+                 if (!object.is_object()) {
+                   throw Error(ErrorCode::kInvalidJson, "mapping 应为 JSON 对象", "mapping");
+                 }
+                 mapping = mapping_value(object);
+               }
+               std::string file_name = string_query(req, "file_name");
+               if (file_name.empty()) {
+                 file_name = "roster.csv";
+               }
+               const auto view =
+                   s.imports.submit(session.actor, *into, *mode, mapping, req.body_file, file_name);
+               return Response::json(202, {{"job", import_job_json(view)}});
+             },
+             {kRosterUploadLimit, /*stream_body_to_file=*/true});
+
+  router.add(Method::kGet, "/api/imports", [&s](Request& req) {
+    const auto session = require_session(s.auth, req);
+    json jobs = json::array();
+    for (const auto& view :
+         s.imports.list(session.actor, static_cast<int>(int_query(req, "limit").value_or(20)))) {
+      jobs.push_back(import_job_json(view));
+    }
+    return Response::json(200, {{"jobs", std::move(jobs)}});
+  });
+
+  router.add(Method::kGet, "/api/imports/{id}", [&s](Request& req) {
+    const auto session = require_session(s.auth, req);
+    return Response::json(
+        200, {{"job", import_job_json(s.imports.get(session.actor, id_param(req, "id")))}});
+  });
+
+  router.add(Method::kPost, "/api/imports/{id}/mapping", [&s](Request& req) {
+    const auto session = require_session(s.auth, req);
+    const JsonInput in(req, {"mapping"});
+    const auto object = in.optional_object("mapping");
+    if (!object) {
+      throw Error(ErrorCode::kMissingField, "缺少字段“mapping”", "mapping");
+    }
+    const auto view =
+        s.imports.choose_mapping(session.actor, id_param(req, "id"), mapping_value(*object));
+    return Response::json(200, {{"job", import_job_json(view)}});
+  });
+
+  router.add(Method::kGet, "/api/imports/{id}/rejects", [&s](Request& req) {
+    const auto session = require_session(s.auth, req);
+    const int64_t id = id_param(req, "id");
+    return file_response(s.imports.rejects_path(session.actor, id), kXlsxType,
+                         "未导入的行-" + std::to_string(id) + ".xlsx", false);
+  });
+}
+
+}  // namespace fanzha::api

@@ -1,0 +1,78 @@
+#include "domain/visit.h"
+
+#include <array>
+#include <ctime>
+
+#include "common/clock.h"
+#include "common/text.h"
+
+namespace fanzha::domain {
+
+namespace {
+
+struct MaterialInfo {
+  VisitMaterial material;
+  std::string_view key;
+  std::string_view label;
+};
+
+constexpr std::array kMaterials = {
+    MaterialInfo{VisitMaterial::kNotice, "notice", "告知书"},
+    MaterialInfo{VisitMaterial::kLeaflet, "leaflet", "宣传单/折页"},
+    MaterialInfo{VisitMaterial::kPoster, "poster", "海报"},
+    MaterialInfo{VisitMaterial::kAppGuide, "app_guide", "反诈APP安装指引"},
+};
+constexpr std::array kAllMaterials = {VisitMaterial::kNotice, VisitMaterial::kLeaflet,
+                                      VisitMaterial::kPoster, VisitMaterial::kAppGuide};
+
+}  // namespace
+
+std::span<const VisitMaterial> all_visit_materials() { return kAllMaterials; }
+std::string_view visit_material_key(VisitMaterial m) {
+  return kMaterials[static_cast<size_t>(m)].key;
+}
+std::string_view visit_material_label(VisitMaterial m) {
+  return kMaterials[static_cast<size_t>(m)].label;
+}
+
+std::optional<VisitMaterial> parse_visit_material(std::string_view text) {
+  text = trim(text);
+  for (const auto& m : kMaterials) {
+    if (text == m.key || text == m.label) {
+      return m.material;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_campaign(std::string_view name, int64_t starts_at,
+                                          int64_t ends_at) {
+  if (trim(name).empty() || trim(name).size() != name.size()) {
+    return "活动名称不能为空，首尾不能有空格";
+  }
+  if (!is_valid_utf8(name) || has_control_chars(name) ||
+      utf8_length(name) > kMaxCampaignNameChars) {
+    return "活动名称最长64个字，不能包含换行";
+  }
+  if (ends_at <= starts_at) {
+    return "结束时间应晚于开始时间";
+  }
+  return std::nullopt;
+}
+
+int64_t county_day_start(int64_t epoch_ms) {
+  const int64_t local = epoch_ms + kCountyUtcOffsetMs;
+  const int64_t day =
+      local >= 0 ? local / kMillisPerDay : (local - kMillisPerDay + 1) / kMillisPerDay;
+  return day * kMillisPerDay - kCountyUtcOffsetMs;
+}
+
+int county_day_number(int64_t epoch_ms) {
+  const std::time_t seconds =
+      static_cast<std::time_t>((epoch_ms + kCountyUtcOffsetMs) / kMillisPerSecond);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+}  // namespace fanzha::domain
