@@ -188,6 +188,14 @@ ServerProcess::ServerProcess(const std::string& db_path,
   }
 }
 
+void ServerProcess::kill_now() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+}
+
 ServerProcess::~ServerProcess() {
   if (out_fd_ >= 0) {
     close(out_fd_);

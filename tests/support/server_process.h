@@ -51,6 +51,8 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   uint16_t port() const { return port_; }
+  // SIGKILL, as a crash or a power cut would stop it (no clean shutdown, no checks).
+  void kill_now();
 
  private:
   pid_t pid_ = -1;
