@@ -46,7 +46,8 @@ json visit_json(const domain::Visit& v) {
           {"letter_signed", v.letter_signed},
           {"notes", v.notes},
           {"member_ids", v.member_ids},
-          {"photo_count", v.photo_count},
+          {"photo_ids", v.photo_ids},
+          {"photo_count", v.photo_ids.size()},
           {"created_at", v.created_at}};
 }
 
@@ -73,6 +74,7 @@ json coverage_report_json(const service::CoverageReport& r) {
   return {{"campaign", campaign_json(r.campaign)},
           {"unit", unit_json(r.unit)},
           {"total", coverage_counts_json(r.total)},
+          {"direct", r.direct ? coverage_counts_json(*r.direct) : json()},
           {"children", std::move(children)}};
 }
 

@@ -47,6 +47,19 @@ class Generator {
       : county_(county), random_(seed ^ 0x5eed'0f'4a11ULL), today_(today) {
     for (const auto& unit : county.units) {
       units_.emplace(unit.code, &unit);
+      using K = domain::OrgKind;
+      if (unit.kind == K::kClass) {
+        // Middle-school classes by grade (…-S01-G1-C01), college classes apart.
+        const bool middle = unit.code.find("-S01-") != std::string::npos;
+        const size_t grade =
+            middle ? static_cast<size_t>(unit.code[unit.code.find("-G") + 2] - '1') : 3;
+        if (grade < classes_.size()) {
+          classes_[grade].push_back(unit.code);
+        }
+      } else if (unit.kind == K::kDepartment || unit.kind == K::kBankBranch ||
+                 unit.kind == K::kEnterprise || unit.kind == K::kTelecomShop) {
+        workplaces_.push_back(unit.code);
+      }
     }
   }
 
@@ -74,6 +87,8 @@ class Generator {
   std::unordered_map<std::string, int> next_sequence_;  // region+birth date → sequences used
   std::map<std::string, int> household_numbers_;        // village code → numbers used
   std::map<std::string, double> coverage_;              // village code → coverage target
+  std::array<std::vector<std::string>, 4> classes_;     // grades 初一…初三, then college
+  std::vector<std::string> workplaces_;                 // departments, banks, enterprises
 };
 
 std::string Generator::resident_id(domain::DateNumber birth, Sex sex) {
@@ -122,6 +137,18 @@ DemoPerson Generator::person(const std::string& surname, Sex sex, int age, std::
   }
   if (age >= 30 && age <= 65 && chance(0.005)) {
     p.tags |= domain::person_tag_bit(PersonTag::kEnterpriseHead);
+  }
+  // Pupils of the county's middle school and college, and staff of its departments,
+  // banks and enterprises, so that school and unit users have people to see.
+  const auto& grade =
+      age >= 12 && age <= 14 ? classes_[static_cast<size_t>(age - 12)] : classes_[3];
+  if (((age >= 12 && age <= 14 && chance(0.4)) || (age >= 18 && age <= 20 && chance(0.1))) &&
+      !grade.empty()) {
+    p.link_unit_code = grade[random_.uniform(grade.size())];
+    p.link_role = domain::LinkRole::kStudent;
+  } else if (age >= 23 && age <= 58 && chance(0.02) && !workplaces_.empty()) {
+    p.link_unit_code = workplaces_[random_.uniform(workplaces_.size())];
+    p.link_role = domain::LinkRole::kStaff;
   }
   return p;
 }

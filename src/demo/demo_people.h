@@ -26,6 +26,8 @@ struct DemoPerson {
   domain::DateNumber birth_date = 0;
   std::string relation;
   domain::PersonTagSet tags = 0;
+  std::string link_unit_code;  // a class (students) or a sector unit (staff), or ""
+  domain::LinkRole link_role = domain::LinkRole::kNone;
 };
 
 struct DemoVisit {

@@ -45,8 +45,7 @@ std::optional<VisitMaterial> parse_visit_material(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<std::string> check_campaign(std::string_view name, int64_t starts_at,
-                                          int64_t ends_at) {
+std::optional<std::string> check_campaign_name(std::string_view name) {
   if (trim(name).empty() || trim(name).size() != name.size()) {
     return "活动名称不能为空，首尾不能有空格";
   }
@@ -54,8 +53,12 @@ std::optional<std::string> check_campaign(std::string_view name, int64_t starts_
       utf8_length(name) > kMaxCampaignNameChars) {
     return "活动名称最长64个字，不能包含换行";
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_campaign_period(int64_t starts_at, int64_t ends_at) {
   if (ends_at <= starts_at) {
-    return "结束时间应晚于开始时间";
+    return "结束时间应晚于开始时间（结束时间不含当天：一天的活动结束于次日零点）";
   }
   return std::nullopt;
 }

@@ -57,15 +57,16 @@ struct Visit {
   bool letter_signed = false;
   std::string notes;
   std::vector<int64_t> member_ids;
-  int64_t photo_count = 0;
+  std::vector<int64_t> photo_ids;
   int64_t created_at = 0;
 };
 
 inline constexpr size_t kMaxCampaignNameChars = 64;
 
-// Checks a campaign's name and period; returns a message when wrong.
-std::optional<std::string> check_campaign(std::string_view name, int64_t starts_at,
-                                          int64_t ends_at);
+// Checks a campaign's name; returns a message when wrong.
+std::optional<std::string> check_campaign_name(std::string_view name);
+// Checks a campaign's period [starts_at, ends_at); returns a message when wrong.
+std::optional<std::string> check_campaign_period(int64_t starts_at, int64_t ends_at);
 
 // The county-time midnight that starts the day of `epoch_ms`, and the day as yyyymmdd.
 int64_t county_day_start(int64_t epoch_ms);

@@ -344,7 +344,7 @@ void Server::run() {
   impl_->accept();
   int threads = impl_->options.threads;
   if (threads <= 0) {
-    threads = std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+    threads = std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
   }
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) {

@@ -18,7 +18,7 @@ namespace fanzha::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
-  int threads = 0;  // 0: max(4, 2 × cores); handlers block on the database
+  int threads = 0;  // 0: max(8, 4 × cores); handlers block on the database and on fsync
   size_t header_limit = 8 * 1024;
   // Waiting for (the whole header of) the next request on an open connection.
   std::chrono::milliseconds idle_timeout{30'000};

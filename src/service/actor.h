@@ -17,6 +17,7 @@ namespace fanzha::service {
 struct Actor {
   std::optional<int64_t> user_id;  // nullopt for the system
   std::string username;
+  std::string display_name;  // the person's name, for records that show who did it
   domain::Role role = domain::Role::kViewer;
   int64_t unit_id = 0;     // the unit the user is bound to (0 for the system)
   std::string scope_path;  // that unit's materialized path ("/" for the system)

@@ -20,6 +20,7 @@ Actor actor_for(const User& user, const std::string& unit_path) {
   Actor actor;
   actor.user_id = user.id;
   actor.username = user.username;
+  actor.display_name = user.display_name;
   actor.role = user.role;
   actor.unit_id = user.org_unit_id;
   actor.scope_path = unit_path;

@@ -53,6 +53,16 @@ CoverageReport CoverageService::coverage(const Actor& actor, int64_t campaign_id
   }
   auto counts = visits.coverage_of_children(campaign_id, unit->path, child_paths);
   report.total = visits.coverage_within(campaign_id, unit->path);
+  CoverageCounts below;
+  for (const auto& c : counts) {
+    below += c;
+  }
+  const CoverageCounts direct{
+      report.total.households - below.households, report.total.visited - below.visited,
+      report.total.face_to_face - below.face_to_face, report.total.letters - below.letters};
+  if (direct.households > 0 || direct.visited > 0) {
+    report.direct = direct;
+  }
   // Grids, groups and buildings without households are not part of the table (a village
   // may keep its households under groups and not under grids); an empty township or
   // village stays, at 0%, so that nobody is missed.
@@ -114,6 +124,9 @@ ExportFile CoverageService::export_progress(const Actor& actor, int64_t campaign
   for (const auto& row : report.children) {
     add(row.rank.rank ? std::to_string(*row.rank.rank) : "", row.unit.name, row.counts,
         row.rank.bottom);
+  }
+  if (report.direct) {
+    add("", "本级（直属" + report.unit.name + "）", *report.direct, false);
   }
   add("", "合计：" + report.unit.name, report.total, false);
   xlsx.close();

@@ -29,6 +29,9 @@ struct CoverageReport {
   domain::OrgUnit unit;
   domain::CoverageCounts total;
   std::vector<CoverageRow> children;  // the child units that hold households
+  // Households kept on the unit itself (a village's households not yet put in a group),
+  // so that the rows add up to the total; nullopt when there are none.
+  std::optional<domain::CoverageCounts> direct;
 };
 
 struct TimelineDay {

@@ -71,6 +71,7 @@ std::optional<Actor> owner_actor(store::Connection& c, const store::ImportJob& j
   Actor actor;
   actor.user_id = credentials->user.id;
   actor.username = credentials->user.username;
+  actor.display_name = credentials->user.display_name;
   actor.role = credentials->user.role;
   actor.unit_id = credentials->user.org_unit_id;
   actor.scope_path = credentials->unit_path;

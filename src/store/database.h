@@ -9,9 +9,13 @@
 // outlive the lease they came from.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -136,12 +140,46 @@ class Database {
     }
   }
 
+  // Like transact, for small writes that arrive many at a time (visits): concurrent
+  // callers share one commit (group commit), each inside its own savepoint, so that a
+  // durable commit (an fsync) serves many of them. Each caller still sees only its own
+  // work succeed or fail, and returns only once its write is durable.
+  template <typename Work>
+  auto transact_grouped(Work&& work) -> decltype(work(std::declval<Connection&>())) {
+    using Result = decltype(work(std::declval<Connection&>()));
+    if constexpr (std::is_void_v<Result>) {
+      run_grouped([&](Connection& c) { work(c); });
+    } else {
+      std::optional<Result> result;
+      run_grouped([&](Connection& c) { result.emplace(work(c)); });
+      return std::move(*result);
+    }
+  }
+
+  // At most this many callers share one commit.
+  static constexpr size_t kMaxGroupSize = 64;
+
  protected:
   // Takes the writer and starts a transaction that holds the write lock from the start
   // (BEGIN IMMEDIATE in SQLite).
   virtual ConnectionLease begin_write() = 0;
   virtual void commit_write(Connection& connection) = 0;
   virtual void rollback_write(Connection& connection) noexcept = 0;
+
+ private:
+  struct GroupedWrite {
+    std::function<void(Connection&)> work;
+    std::exception_ptr error;
+    bool done = false;
+  };
+  void run_grouped(std::function<void(Connection&)> work);
+  // Commits one group of queued writes (the caller holds no lock).
+  void commit_group();
+
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::deque<GroupedWrite*> group_queue_;
+  bool group_leader_ = false;
 };
 
 }  // namespace fanzha::store

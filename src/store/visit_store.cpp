@@ -36,7 +36,7 @@ Campaign read_campaign(Statement& s) {
 #define FANZHA_VISIT_COLUMNS                                                                    \
   "v.id, v.campaign_id, v.household_id, h.number, v.org_unit_id, v.visited_at,"                 \
   " v.visitor_user_id, v.visitor_name, v.face_to_face, v.topics, v.materials, v.letter_signed," \
-  " v.notes, v.created_at, (SELECT COUNT(*) FROM visit_photo f WHERE f.visit_id = v.id)"
+  " v.notes, v.created_at"
 
 Visit read_visit(Statement& s) {
   Visit v;
@@ -54,7 +54,6 @@ Visit read_visit(Statement& s) {
   v.letter_signed = s.get_bool(11);
   v.notes = s.get_text(12);
   v.created_at = s.get_int(13);
-  v.photo_count = s.get_int(14);
   return v;
 }
 
@@ -181,12 +180,7 @@ std::optional<Visit> VisitStore::find_visit(int64_t id) {
   }
   Visit v = read_visit(*s);
   s.reset();
-  auto members =
-      c_.prepare("SELECT person_id FROM visit_member WHERE visit_id = $1 ORDER BY person_id");
-  members->bind(1, id);
-  while (members->step()) {
-    v.member_ids.push_back(members->get_int(0));
-  }
+  add_members_and_photos(v);
   return v;
 }
 
@@ -223,7 +217,26 @@ VisitPage VisitStore::list_visits(const VisitFilter& f) {
   while (s->step()) {
     page.visits.push_back(read_visit(*s));
   }
+  s.reset();
+  for (auto& v : page.visits) {
+    add_members_and_photos(v);
+  }
   return page;
+}
+
+void VisitStore::add_members_and_photos(Visit& v) {
+  auto members =
+      c_.prepare("SELECT person_id FROM visit_member WHERE visit_id = $1 ORDER BY person_id");
+  members->bind(1, v.id);
+  while (members->step()) {
+    v.member_ids.push_back(members->get_int(0));
+  }
+  members.reset();
+  auto photos = c_.prepare("SELECT id FROM visit_photo WHERE visit_id = $1 ORDER BY id");
+  photos->bind(1, v.id);
+  while (photos->step()) {
+    v.photo_ids.push_back(photos->get_int(0));
+  }
 }
 
 int64_t VisitStore::insert_photo(int64_t visit_id, std::string_view content_type, int64_t bytes,

@@ -90,6 +90,8 @@ class VisitStore {
   std::vector<TimelinePoint> timeline(int64_t campaign_id, std::string_view path);
 
  private:
+  void add_members_and_photos(domain::Visit& visit);
+
   Connection& c_;
 };
 

@@ -90,11 +90,19 @@ TEST_F(CoverageRecountTest, CountersEqualARecountOnRandomVisits) {
          {"349901", "349901100", "349901100201", "349901101", "349901100202101"}) {
       const auto report = coverage.coverage(admin_, campaign.id, env_.unit(code).id);
       EXPECT_EQ(report.total, recount(campaign.id, code)) << campaign.name << " " << code;
+      CoverageCounts rows = report.direct.value_or(CoverageCounts{});
       for (const auto& child : report.children) {
         EXPECT_EQ(child.counts, recount(campaign.id, child.unit.code)) << child.unit.code;
+        rows += child.counts;
       }
+      // The rows (children, and households kept on the unit itself) add up to the total.
+      EXPECT_EQ(rows, report.total) << code;
     }
   }
+  // 25 households sit on the village 349901100201 itself, beside its grid.
+  const auto village = coverage.coverage(admin_, first.id, env_.unit("349901100201").id);
+  ASSERT_TRUE(village.direct.has_value());
+  EXPECT_EQ(village.direct->households, 25);
   // The county's children: 城关镇 and 青山镇 are ranked, the department is left out.
   const auto county = coverage.coverage(admin_, first.id, std::nullopt);
   ASSERT_EQ(county.children.size(), 2u);

@@ -119,3 +119,49 @@ TEST(Migrations, RefuseADatabaseFromTheFuture) {
 
 }  // namespace
 }  // namespace fanzha::store
+
+namespace fanzha::store {
+namespace {
+
+TEST(GroupCommit, ConcurrentWritesShareCommitsAndFailAlone) {
+  testing::TestEnv env;
+  env.db().transact([](Connection& c) {
+    c.execute_script("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT UNIQUE)");
+  });
+  constexpr int kThreads = 8;
+  constexpr int kWritesPerThread = 50;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWritesPerThread; ++i) {
+        // Every tenth write repeats a text and must fail on the unique key, alone.
+        const std::string text = i % 10 == 9 ? "same" : std::to_string(t) + "-" + std::to_string(i);
+        try {
+          const int64_t id = env.db().transact_grouped([&](Connection& c) {
+            auto s = c.prepare("INSERT INTO note (text) VALUES ($1) RETURNING id");
+            s->bind(1, text);
+            s->step();
+            return s->get_int(0);
+          });
+          EXPECT_GT(id, 0);
+        } catch (const Error& e) {
+          EXPECT_EQ(e.code(), ErrorCode::kDuplicate);
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  auto lease = env.db().read();
+  auto count = lease->prepare("SELECT COUNT(*) FROM note");
+  count->step();
+  // 45 distinct texts per thread, plus "same" once.
+  EXPECT_EQ(count->get_int(0), kThreads * (kWritesPerThread - 5) + 1);
+  EXPECT_EQ(failures.load(), kThreads * 5 - 1);
+}
+
+}  // namespace
+}  // namespace fanzha::store
