@@ -200,3 +200,13 @@ export async function findUser(adminClient, username) {
   }
   return user
 }
+
+/** The demo's county-wide visit campaign ("…防范电信网络诈骗集中宣传"), active. */
+export async function findDemoCampaign(client) {
+  const { campaigns } = await client.must('/api/campaigns')
+  const campaign = campaigns.find((c) => c.active && /防范电信网络诈骗/.test(c.name))
+  if (!campaign) {
+    throw new Error(`the demo data has no active anti-fraud campaign; GET /api/campaigns: ${JSON.stringify(campaigns)}`)
+  }
+  return campaign
+}

@@ -29,6 +29,11 @@ export const router = createRouter({
         // /org opens the user's scope root, /org/:id one unit (one route, so the tree survives navigation).
         { path: 'org/:id?', name: 'org', component: () => import('./pages/OrgPage.vue'), meta: { capability: 'org.read', title: '组织架构' } },
         { path: 'users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { capability: 'user.read', title: '用户管理' } },
+        { path: 'people', name: 'people', component: () => import('./pages/PeoplePage.vue'), meta: { capability: 'person.read', title: '住户与人员' } },
+        { path: 'imports/:id?', name: 'imports', component: () => import('./pages/ImportsPage.vue'), meta: { capability: 'person.read', title: '花名册导入' } },
+        { path: 'visits', name: 'visits', component: () => import('./pages/VisitsPage.vue'), meta: { capability: 'visit.write', title: '入户走访' } },
+        { path: 'progress', name: 'progress', component: () => import('./pages/ProgressPage.vue'), meta: { capability: 'visit.read', title: '工作进度' } },
+        { path: 'campaigns', name: 'campaigns', component: () => import('./pages/CampaignsPage.vue'), meta: { capability: 'visit.read', title: '活动管理' } },
         { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { capability: 'audit.read', title: '审计日志' } },
         { path: 'account/password', name: PASSWORD_ROUTE, component: () => import('./pages/ChangePasswordPage.vue'), meta: { title: '修改密码' } },
         { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },

@@ -127,6 +127,52 @@ export async function request<T>(method: string, path: string, options: RequestO
   throw error
 }
 
+/** The file name a download answer suggests (RFC 5987 `filename*` first). */
+function suggestedName(res: Response, fallback: string): string {
+  const header = res.headers.get('Content-Disposition') ?? ''
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header)
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(header)
+  return plain?.[1] ?? fallback
+}
+
+/**
+ * Fetches a file (an XLSX export) with the session cookie and hands it to the
+ * browser as a download. Server errors are thrown as ApiError like any call's.
+ */
+export async function download(path: string, query?: Query, fallbackName = 'download.xlsx'): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, query), { credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+  }
+  if (!res.ok) {
+    const error = toApiError(res.status, await readBody(res))
+    if (error.code === 'unauthenticated') {
+      unauthenticatedHandler?.()
+    }
+    throw error
+  }
+  const blob = await res.blob()
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = suggestedName(res, fallbackName)
+  link.style.display = 'none'
+  document.body.appendChild(link)
+  link.click()
+  document.body.removeChild(link)
+  // Revoked later: some browsers read the blob after click() has returned.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, options: RequestOptions = {}) =>
     request<T>('GET', path, { ...options, query }),

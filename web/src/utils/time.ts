@@ -26,3 +26,13 @@ export function parseShanghai(text: string | null | undefined): number | undefin
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number]
   return Date.UTC(y, mo - 1, d, h, mi, s) - SHANGHAI_OFFSET_MS
 }
+
+/** epoch ms → "YYYY-MM-DD", the calendar day in Asia/Shanghai. */
+export function formatShanghaiDate(ms: number | null | undefined): string {
+  return formatShanghai(ms).slice(0, 10)
+}
+
+/** "YYYY-MM-DD" → epoch ms of that day's midnight in Asia/Shanghai. */
+export function parseShanghaiDate(text: string | null | undefined): number | undefined {
+  return /^\d{4}-\d{2}-\d{2}$/.test((text ?? '').trim()) ? parseShanghai(`${text?.trim()} 00:00:00`) : undefined
+}
