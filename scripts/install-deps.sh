@@ -11,7 +11,7 @@ packages=(
   libboost1.74-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsqlite3-dev libsodium-dev libjemalloc-dev libzip-dev libexpat1-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium wrk clang-format sqlite3 curl
+  chromium wrk clang-format sqlite3 curl bc
 )
 # Node.js may come from Debian or be preinstalled (with its own npm): only ask apt
 # for it when the commands are missing.
