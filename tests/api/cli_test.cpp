@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/resident_id.h"
 #include "support/demo_server.h"
 
 namespace fanzha::testing {
@@ -119,6 +120,38 @@ TEST(Cli, UserAddDisableAndResetPassword) {
   }
   EXPECT_EQ(actions, (std::vector<std::string>{"user.reset_password", "user.update", "user.create",
                                                "user.create", "org.import"}));
+}
+
+}  // namespace
+}  // namespace fanzha::testing
+
+namespace fanzha::testing {
+namespace {
+
+TEST(Cli, ImportPeopleReportsAndFailsOnBadRows) {
+  TempDir dir;
+  const std::string db = dir.file("p.db");
+  std::string out, err;
+  ASSERT_EQ(run_fanzha({"demo", "--db", db, "--households", "0"}, &out, &err), 0) << err;
+  const std::string first17 = "34990119700101881";
+  const std::string id = first17 + domain::resident_id_check_char(first17);
+  std::ofstream(dir.file("good.csv")) << "姓名,身份证号,户号,所属网格/村民组\n命令行甲," << id << ",K1,一组\n";
+  std::ofstream(dir.file("bad.csv")) << "姓名,身份证号,户号,所属网格/村民组\n命令行乙,123,K2,一组\n";
+  std::ofstream(dir.file("unmapped.csv")) << "姓名,户号,备用电话\n命令行丙,K3,13900001234\n";
+  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("good.csv")}, &out, &err), 0)
+      << err;
+  EXPECT_NE(out.find("新增 1 人"), std::string::npos) << out;
+  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("good.csv")}, &out, &err), 0);
+  EXPECT_NE(out.find("未变 1 人"), std::string::npos) << out;
+  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("bad.csv")}, &out, &err), 7);
+  EXPECT_NE(err.find("第2行"), std::string::npos) << err;
+  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("unmapped.csv")}, &out, &err), 7);
+  EXPECT_NE(out.find("备用电话"), std::string::npos) << out;
+  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", "--map", "备用电话=phone",
+                        dir.file("unmapped.csv")},
+                       &out, &err),
+            0);
+  EXPECT_NE(out.find("新增 1 人"), std::string::npos) << out;
 }
 
 }  // namespace

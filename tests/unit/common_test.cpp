@@ -48,6 +48,39 @@ TEST(Csv, ReportsStrayQuote) {
   EXPECT_TRUE(parse_csv("\"a\"b,c\n").error);
 }
 
+TEST(Csv, CursorYieldsOneRecordAtATime) {
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "a,b\r\n\r\n1,\"x\ny\"\n2,3";
+  CsvCursor cursor(text);
+  EXPECT_EQ(cursor.offset(), 3u);  // past the BOM
+  EXPECT_EQ(cursor.size(), text.size());
+  auto first = cursor.next();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->line, 1);
+  EXPECT_EQ(first->fields, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(cursor.offset(), 8u);
+  auto second = cursor.next();
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->line, 3);
+  EXPECT_EQ(second->fields, (std::vector<std::string>{"1", "x\ny"}));
+  auto third = cursor.next();
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->line, 5);
+  EXPECT_EQ(cursor.offset(), text.size());
+  EXPECT_FALSE(cursor.next());
+  EXPECT_FALSE(cursor.error());
+}
+
+TEST(Csv, CursorStopsAtTheFirstError) {
+  CsvCursor cursor("a,b\n1,\"2\"x\n3,4\n");
+  ASSERT_TRUE(cursor.next());
+  EXPECT_FALSE(cursor.next());
+  ASSERT_TRUE(cursor.error());
+  EXPECT_EQ(cursor.error_line(), 2);
+  EXPECT_FALSE(cursor.next());  // no records after an error
+}
+
 TEST(Text, Utf8Validation) {
   EXPECT_TRUE(is_valid_utf8("安澜县 abc"));
   EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
