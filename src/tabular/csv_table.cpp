@@ -16,13 +16,20 @@ namespace {
   throw Error(ErrorCode::kImportRejected, message).with_details({{line, "", message}});
 }
 
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kUnknownEncoding =
+    "无法识别文件编码（请保存为 UTF-8 或 GBK 编码的 CSV）";
+
 // GB18030 (a superset of GBK and GB2312) to UTF-8; nullopt when the bytes are not GB18030.
-std::optional<std::string> gb18030_to_utf8(const std::string& in) {
+// Takes the bytes to free them before trimming the output: a 100 MB file should not be
+// held three times over.
+std::optional<std::string> gb18030_to_utf8(std::string in) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    return std::nullopt;
+    throw Error(ErrorCode::kInternal, "iconv has no GB18030 converter");
   }
-  std::string out(in.size() * 2 + 16, '\0');
+  // Two-byte GBK characters become three UTF-8 bytes; ASCII stays one.
+  std::string out(in.size() + in.size() / 2 + 16, '\0');
   char* src = const_cast<char*>(in.data());
   size_t src_left = in.size();
   char* dst = out.data();
@@ -37,6 +44,7 @@ std::optional<std::string> gb18030_to_utf8(const std::string& in) {
         dst_left = out.size() - used;
         continue;
       }
+      // EILSEQ (not GB18030) or EINVAL (a character cut off at the end).
       ok = false;
       break;
     }
@@ -46,6 +54,8 @@ std::optional<std::string> gb18030_to_utf8(const std::string& in) {
     return std::nullopt;
   }
   out.resize(static_cast<size_t>(dst - out.data()));
+  std::string().swap(in);
+  out.shrink_to_fit();
   return out;
 }
 
@@ -123,9 +133,13 @@ std::unique_ptr<TableReader> open_csv_table(std::string bytes) {
   if (is_valid_utf8(bytes)) {
     return std::make_unique<CsvTable>(std::move(bytes), "UTF-8");
   }
-  auto decoded = gb18030_to_utf8(bytes);
+  // A BOM promises UTF-8: reading the rest as GB18030 would only turn it into nonsense.
+  if (bytes.starts_with(kUtf8Bom)) {
+    reject(std::string(kUnknownEncoding));
+  }
+  auto decoded = gb18030_to_utf8(std::move(bytes));
   if (!decoded || !is_valid_utf8(*decoded)) {
-    reject("无法识别文件编码（请保存为 UTF-8 或 GBK 编码的 CSV）");
+    reject(std::string(kUnknownEncoding));
   }
   return std::make_unique<CsvTable>(std::move(*decoded), "GB18030");
 }
