@@ -39,6 +39,21 @@ class JsonInput {
   nlohmann::json object_;
 };
 
+// A list of keys (tags, fraud types, materials) as a bit set: `parse` maps a key or label
+// to its enum, `bit` the enum to its bit. An unknown key is invalid_value on `field`.
+template <typename Parse, typename Bit>
+uint32_t key_set(const std::vector<std::string>& keys, Parse parse, Bit bit, const char* field) {
+  uint32_t set = 0;
+  for (const auto& key : keys) {
+    const auto value = parse(key);
+    if (!value) {
+      throw Error(ErrorCode::kInvalidValue, "未知的取值“" + key + "”", field);
+    }
+    set |= bit(*value);
+  }
+  return set;
+}
+
 // A path parameter as an id; anything that is not a positive integer is "not found".
 int64_t id_param(const http::Request& request, std::string_view name);
 // Optional integer / boolean query parameters; malformed values are invalid_value.

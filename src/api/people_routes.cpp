@@ -22,15 +22,7 @@ const std::initializer_list<std::string_view> kPersonFields = {
     "tags",         "notes", "sex",       "link_unit_id", "link_role"};
 
 domain::PersonTagSet tags_value(const std::vector<std::string>& keys, const char* field) {
-  domain::PersonTagSet set = 0;
-  for (const auto& key : keys) {
-    const auto tag = domain::parse_person_tag(key);
-    if (!tag) {
-      throw Error(ErrorCode::kInvalidValue, "未知的标签“" + key + "”", field);
-    }
-    set |= domain::person_tag_bit(*tag);
-  }
-  return set;
+  return key_set(keys, domain::parse_person_tag, domain::person_tag_bit, field);
 }
 
 std::vector<std::string> split_commas(const std::string& text) {

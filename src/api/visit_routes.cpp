@@ -17,27 +17,11 @@ using nlohmann::json;
 namespace {
 
 domain::FraudTypeSet topics_value(const std::vector<std::string>& keys) {
-  domain::FraudTypeSet set = 0;
-  for (const auto& key : keys) {
-    const auto type = domain::parse_fraud_type(key);
-    if (!type) {
-      throw Error(ErrorCode::kInvalidValue, "未知的宣传主题“" + key + "”", "topics");
-    }
-    set |= domain::fraud_type_bit(*type);
-  }
-  return set;
+  return key_set(keys, domain::parse_fraud_type, domain::fraud_type_bit, "topics");
 }
 
 domain::VisitMaterialSet materials_value(const std::vector<std::string>& keys) {
-  domain::VisitMaterialSet set = 0;
-  for (const auto& key : keys) {
-    const auto material = domain::parse_visit_material(key);
-    if (!material) {
-      throw Error(ErrorCode::kInvalidValue, "未知的宣传材料“" + key + "”", "materials");
-    }
-    set |= domain::visit_material_bit(*material);
-  }
-  return set;
+  return key_set(keys, domain::parse_visit_material, domain::visit_material_bit, "materials");
 }
 
 int64_t required_campaign(const Request& req) {
