@@ -5,7 +5,6 @@
 #include "api/people_json.h"
 #include "api/routes.h"
 #include "api/session_gate.h"
-#include "domain/roster.h"
 
 namespace fanzha::api {
 
@@ -13,25 +12,6 @@ using http::Method;
 using http::Request;
 using http::Response;
 using nlohmann::json;
-
-namespace {
-
-std::vector<std::pair<std::string, std::string>> mapping_value(const json& object) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [header, field] : object.items()) {
-    if (!field.is_string()) {
-      throw Error(ErrorCode::kInvalidType, "mapping 的每一项应为字段名或 \"ignore\"", "mapping");
-    }
-    const std::string key = field.get<std::string>();
-    if (key != "ignore" && !domain::parse_roster_field(key)) {
-      throw Error(ErrorCode::kInvalidValue, "未知的字段“" + key + "”", "mapping");
-    }
-    out.emplace_back(header, key);
-  }
-  return out;
-}
-
-}  // namespace
 
 void add_import_routes(http::Router& router, Services& s) {
   router.add(Method::kPost, "/api/imports/people",
@@ -46,14 +26,7 @@ void add_import_routes(http::Router& router, Services& s) {
                  throw Error(ErrorCode::kInvalidValue, "mode 应为 all_or_nothing 或 valid_rows",
                              "mode");
                }
-               std::vector<std::pair<std::string, std::string>> mapping;
-               if (const std::string text = string_query(req, "mapping"); !text.empty()) {
-                 const auto object = json::parse(text, nullptr, false);
-                 if (!object.is_object()) {
-                   throw Error(ErrorCode::kInvalidJson, "mapping 应为 JSON 对象", "mapping");
-                 }
-                 mapping = mapping_value(object);
-               }
+               const auto mapping = mapping_query(req);
                std::string file_name = string_query(req, "file_name");
                if (file_name.empty()) {
                  file_name = "roster.csv";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/text.h"
+#include "domain/roster.h"
 
 namespace fanzha::api {
 
@@ -72,6 +73,17 @@ int64_t JsonInput::required_int(const char* key) const {
     throw Error(ErrorCode::kMissingField, std::string("缺少字段“") + key + "”", key);
   }
   return *value;
+}
+
+double JsonInput::required_number(const char* key) const {
+  const auto* value = field(key);
+  if (!value) {
+    throw Error(ErrorCode::kMissingField, std::string("缺少字段“") + key + "”", key);
+  }
+  if (!value->is_number()) {
+    wrong_type(key, "数字");
+  }
+  return value->get<double>();
 }
 
 std::optional<int64_t> JsonInput::optional_int(const char* key) const {
@@ -167,6 +179,50 @@ std::optional<int64_t> int_query(const http::Request& request, std::string_view 
                 std::string(name));
   }
   return value;
+}
+
+std::vector<std::pair<std::string, std::string>> mapping_value(const nlohmann::json& object) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [header, field] : object.items()) {
+    if (!field.is_string()) {
+      throw Error(ErrorCode::kInvalidType, "mapping 的每一项应为字段名或 \"ignore\"", "mapping");
+    }
+    const std::string key = field.get<std::string>();
+    if (key != "ignore" && !domain::parse_roster_field(key)) {
+      throw Error(ErrorCode::kInvalidValue, "未知的字段“" + key + "”", "mapping");
+    }
+    out.emplace_back(header, key);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> mapping_query(const http::Request& request) {
+  const std::string text = string_query(request, "mapping");
+  if (text.empty()) {
+    return {};
+  }
+  const auto object = nlohmann::json::parse(text, nullptr, false);
+  if (!object.is_object()) {
+    throw Error(ErrorCode::kInvalidJson, "mapping 应为 JSON 对象", "mapping");
+  }
+  return mapping_value(object);
+}
+
+domain::DateNumber date_value(const std::string& text, const char* field) {
+  const auto date = domain::parse_date_text(text);
+  if (!date) {
+    throw Error(ErrorCode::kInvalidValue, "“" + std::string(field) + "”应为日期，例如 2027-03-31",
+                field);
+  }
+  return *date;
+}
+
+std::optional<domain::DateNumber> date_query(const http::Request& request, std::string_view name) {
+  const auto text = request.query_param(name);
+  if (!text || text->empty()) {
+    return std::nullopt;
+  }
+  return date_value(std::string(*text), std::string(name).c_str());
 }
 
 bool flag_query(const http::Request& request, std::string_view name) {

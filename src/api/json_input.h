@@ -10,8 +10,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "domain/resident_id.h"
 #include "http/message.h"
 
 namespace fanzha::api {
@@ -26,6 +28,8 @@ class JsonInput {
   int64_t required_int(const char* key) const;
   std::optional<int64_t> optional_int(const char* key) const;
   std::optional<bool> optional_bool(const char* key) const;
+  // A JSON number (integer or not).
+  double required_number(const char* key) const;
   std::optional<std::vector<int64_t>> optional_int_array(const char* key) const;
   std::optional<std::vector<std::string>> optional_string_array(const char* key) const;
   // A JSON object field, as is (callers check its members).
@@ -54,11 +58,20 @@ uint32_t key_set(const std::vector<std::string>& keys, Parse parse, Bit bit, con
   return set;
 }
 
+// Header choices of a roster import ({"表头": field key or "ignore"}), from a JSON object
+// or from the `mapping` query parameter holding one; unknown fields are invalid_value.
+std::vector<std::pair<std::string, std::string>> mapping_value(const nlohmann::json& object);
+std::vector<std::pair<std::string, std::string>> mapping_query(const http::Request& request);
+
 // A path parameter as an id; anything that is not a positive integer is "not found".
 int64_t id_param(const http::Request& request, std::string_view name);
 // Optional integer / boolean query parameters; malformed values are invalid_value.
 std::optional<int64_t> int_query(const http::Request& request, std::string_view name);
 bool flag_query(const http::Request& request, std::string_view name);
+// A "2026-11-30" date query parameter; a malformed or impossible date is invalid_value.
+std::optional<domain::DateNumber> date_query(const http::Request& request, std::string_view name);
+// The same for text from a JSON field.
+domain::DateNumber date_value(const std::string& text, const char* field);
 std::string string_query(const http::Request& request, std::string_view name);
 
 }  // namespace fanzha::api

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "api/app_json.h"
+
 namespace fanzha::api {
 
 using nlohmann::json;
@@ -81,8 +83,12 @@ json import_job_json(const service::ImportJobView& view) {
   if (!report.is_object()) {
     report = json::object();
   }
+  if (view.submission) {
+    report["submission"] = submission_json(*view.submission);
+  }
   return {
       {"id", j.id},
+      {"kind", j.kind},
       {"status", j.status},
       {"file_name", j.file_name},
       {"file_bytes", j.file_bytes},

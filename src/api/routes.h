@@ -17,6 +17,8 @@ void add_dashboard_routes(http::Router& router, Services& services);
 void add_people_routes(http::Router& router, Services& services);
 void add_import_routes(http::Router& router, Services& services);
 void add_visit_routes(http::Router& router, Services& services);
+void add_app_routes(http::Router& router, Services& services);
+void add_spot_check_routes(http::Router& router, Services& services);
 
 // Roster uploads: about 300,000 rows of CSV; bigger rosters go through
 // `fanzha import people` on the server.
@@ -31,6 +33,8 @@ inline void add_all_routes(http::Router& router, Services& services, const std::
   add_people_routes(router, services);
   add_import_routes(router, services);
   add_visit_routes(router, services);
+  add_app_routes(router, services);
+  add_spot_check_routes(router, services);
 }
 
 }  // namespace fanzha::api

@@ -2,6 +2,9 @@
 // Thread-safe as each service is. Owns the import worker thread.
 #pragma once
 
+#include "service/app_index.h"
+#include "service/app_ranking.h"
+#include "service/app_service.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/coverage_service.h"
@@ -9,6 +12,7 @@
 #include "service/import_jobs.h"
 #include "service/org_service.h"
 #include "service/people_service.h"
+#include "service/spot_check_service.h"
 #include "service/user_service.h"
 #include "service/visit_service.h"
 
@@ -24,7 +28,11 @@ struct Services {
         people(context),
         visits(context),
         coverage(context),
-        imports(context) {}
+        imports(context),
+        app_index(context),
+        app(context, app_index),
+        ranking(context, app_index),
+        spot_checks(context, app_index) {}
 
   service::AuthService auth;
   service::OrgService org;
@@ -35,6 +43,10 @@ struct Services {
   service::VisitService visits;
   service::CoverageService coverage;
   service::ImportJobs imports;  // runs a worker thread
+  service::AppIndex app_index;  // the app figures' working set, shared by the three below
+  service::AppService app;
+  service::AppRankingService ranking;
+  service::SpotCheckService spot_checks;
 };
 
 }  // namespace fanzha::api

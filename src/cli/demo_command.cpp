@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "cli/commands.h"
+#include "cli/demo_app_loader.h"
 #include "cli/runtime.h"
 #include "demo/demo_county.h"
 #include "demo/demo_people.h"
@@ -82,19 +83,22 @@ DemoPopulation load_demo_people(Runtime& runtime, const demo::DemoCounty& county
     campaign.id = visits.insert_campaign(campaign, now);
 
     std::unordered_map<std::string, domain::OrgUnit> unit_cache;
-    std::unordered_map<std::string, int64_t> village_cache;
+    std::unordered_map<std::string, domain::OrgUnit> village_cache;
     std::unordered_map<std::string, int64_t> link_cache;
     store::Touched touched;
+    DemoAppLoader app(c, county, seed, now);
     demo::generate_demo_households(
         county, seed, domain::county_day_number(now), [&](const demo::DemoHousehold& h) {
           auto unit_it = unit_cache.find(h.unit_code);
           if (unit_it == unit_cache.end()) {
             unit_it = unit_cache.emplace(h.unit_code, *units.find_by_code(h.unit_code)).first;
-            village_cache[h.unit_code] = service::village_unit_of(units, unit_it->second);
+            village_cache[h.unit_code] =
+                *units.find(service::village_unit_of(units, unit_it->second));
           }
           const domain::OrgUnit& unit = unit_it->second;
-          const int64_t household = people.insert_household(unit.id, village_cache[h.unit_code],
-                                                            h.number, h.address, now);
+          const domain::OrgUnit& village = village_cache.at(h.unit_code);
+          const int64_t household =
+              people.insert_household(unit.id, village.id, h.number, h.address, now);
           touched.units.insert(unit.id);
           touched.households.insert(household);
           ++loaded.households;
@@ -117,7 +121,18 @@ DemoPopulation load_demo_people(Runtime& runtime, const demo::DemoCounty& county
             r.relation = m.relation;
             r.address = h.address;
             r.tags = m.tags;
+            if (!m.link_unit_code.empty()) {
+              auto link = link_cache.find(m.link_unit_code);
+              if (link == link_cache.end()) {
+                link =
+                    link_cache.emplace(m.link_unit_code, units.find_by_code(m.link_unit_code)->id)
+                        .first;
+              }
+              r.link_unit_id = link->second;
+              r.link_role = m.link_role;
+            }
             member_ids.push_back(people.insert_person(r, now));
+            app.person(member_ids.back(), m, village);
             ++loaded.people;
           }
           for (const auto& v : h.visits) {
@@ -140,6 +155,7 @@ DemoPopulation load_demo_people(Runtime& runtime, const demo::DemoCounty& county
           }
         });
     people.recount(touched);
+    app.finish();
     service::record_audit(c, runtime.clock, service::system_actor("demo"),
                           {"demo.people",
                            "org_unit",

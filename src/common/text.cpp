@@ -116,6 +116,16 @@ std::optional<int64_t> parse_int64(std::string_view s) {
   return value;
 }
 
+std::string to_upper_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>(c - 'a' + 'A');
+    }
+  }
+  return out;
+}
+
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (auto& c : out) {

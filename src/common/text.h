@@ -21,7 +21,8 @@ std::string_view trim(std::string_view s);
 std::string_view strip_bom(std::string_view s);
 // Parses a whole string as a decimal int64; nullopt on anything else.
 std::optional<int64_t> parse_int64(std::string_view s);
-// ASCII lowercase.
+// ASCII lowercase / uppercase.
 std::string to_lower_ascii(std::string_view s);
+std::string to_upper_ascii(std::string_view s);
 
 }  // namespace fanzha

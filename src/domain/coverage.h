@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include "domain/ranking.h"
+
 namespace fanzha::domain {
 
 struct CoverageCounts {
@@ -28,15 +30,10 @@ struct CoverageCounts {
 // part ÷ whole, 0 when there is nothing to cover.
 double coverage_rate(int64_t part, int64_t whole);
 
-struct CoverageRank {
-  std::optional<int> rank;  // 1 = best; equal figures share a rank; none without households
-  bool bottom = false;      // among the last three (only when more than three are ranked)
-};
+using CoverageRank = Rank;
 
 // Ranks units by visit coverage, then face-to-face coverage, then commitment rate
 // (compared exactly, as fractions). The result is parallel to `units`.
 std::vector<CoverageRank> rank_by_coverage(const std::vector<CoverageCounts>& units);
-
-inline constexpr int kBottomCount = 3;
 
 }  // namespace fanzha::domain

@@ -181,4 +181,21 @@ std::string mask_phone(std::string_view digits) {
          std::string(digits.substr(digits.size() - 2));
 }
 
+std::optional<DateNumber> parse_date_text(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (c != '-' || digits.size() % 2 != 0) {
+      return std::nullopt;
+    }
+  }
+  const bool dashed = text.find('-') != std::string_view::npos;
+  if (digits.size() != 8 || (dashed && (text.size() != 10 || text[4] != '-' || text[7] != '-'))) {
+    return std::nullopt;
+  }
+  const DateNumber date = std::stoi(digits);
+  return is_valid_date(date) ? std::optional(date) : std::nullopt;
+}
+
 }  // namespace fanzha::domain

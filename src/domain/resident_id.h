@@ -20,6 +20,8 @@ std::optional<Sex> parse_sex(std::string_view text);  // 男/女/M/F/male/female
 using DateNumber = int;
 
 bool is_valid_date(DateNumber date);
+// "2026-11-30" (or "20261130") as a date; nullopt when it is not a real calendar date.
+std::optional<DateNumber> parse_date_text(std::string_view text);
 // Whole years between `birth` and `today` (both yyyymmdd).
 int age_on(DateNumber birth, DateNumber today);
 

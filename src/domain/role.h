@@ -29,13 +29,18 @@ enum class Capability {
   kUserWrite,
   kAuditRead,
   kDashboardRead,
-  kPersonRead,     // households and people (masked) in scope
-  kPersonWrite,    // add and edit them, import rosters
-  kPersonExport,   // export lists as XLSX
-  kPiiUnmask,      // see a person's ID number / phone in clear, per record, with a reason
-  kCampaignWrite,  // create and edit campaigns
-  kVisitRead,      // visits, progress and coverage
-  kVisitWrite,     // record visits
+  kPersonRead,       // households and people (masked) in scope
+  kPersonWrite,      // add and edit them, import rosters
+  kPersonExport,     // export lists as XLSX
+  kPiiUnmask,        // see a person's ID number / phone in clear, per record, with a reason
+  kCampaignWrite,    // create and edit campaigns
+  kVisitRead,        // visits, progress and coverage
+  kVisitWrite,       // record visits
+  kAppRead,          // the app roster's figures, rankings, statuses in scope
+  kAppWrite,         // record app checks, submit weekly rosters
+  kAppManage,        // app targets and settings
+  kSpotCheckManage,  // draw spot-check plans, assign callers, see every item
+  kSpotCheckCall,    // call the spot-check items assigned to oneself
 };
 
 std::span<const Role> all_roles();

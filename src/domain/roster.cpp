@@ -29,6 +29,11 @@ constexpr std::array<FieldInfo, kRosterFieldCount> kFields = {{
     {R::kNotes, "notes", "备注"},
     {R::kLinkUnit, "link_unit", "关联单位/班级"},
     {R::kLinkRole, "link_role", "关联身份"},
+    {R::kAppInstalled, "app_installed", "是否安装"},
+    {R::kAppRegistered, "app_registered", "是否注册"},
+    {R::kAppAlerts, "app_alerts", "是否开启预警"},
+    {R::kAppMethod, "app_method", "核实方式"},
+    {R::kPromotionCode, "promotion_code", "推广码"},
 }};
 
 constexpr auto make_all_fields() {
@@ -105,7 +110,50 @@ constexpr std::array kHeaderSynonyms = {
     HeaderSynonym{"link_unit", R::kLinkUnit},
     HeaderSynonym{"关联身份", R::kLinkRole},
     HeaderSynonym{"link_role", R::kLinkRole},
+    HeaderSynonym{"是否安装", R::kAppInstalled},
+    HeaderSynonym{"是否安装反诈APP", R::kAppInstalled},
+    HeaderSynonym{"是否下载安装", R::kAppInstalled},
+    HeaderSynonym{"是否下载", R::kAppInstalled},
+    HeaderSynonym{"安装情况", R::kAppInstalled},
+    HeaderSynonym{"已安装", R::kAppInstalled},
+    HeaderSynonym{"app_installed", R::kAppInstalled},
+    HeaderSynonym{"installed", R::kAppInstalled},
+    HeaderSynonym{"是否注册", R::kAppRegistered},
+    HeaderSynonym{"是否实名注册", R::kAppRegistered},
+    HeaderSynonym{"注册情况", R::kAppRegistered},
+    HeaderSynonym{"已注册", R::kAppRegistered},
+    HeaderSynonym{"app_registered", R::kAppRegistered},
+    HeaderSynonym{"registered", R::kAppRegistered},
+    HeaderSynonym{"是否开启预警", R::kAppAlerts},
+    HeaderSynonym{"是否开启来电预警", R::kAppAlerts},
+    HeaderSynonym{"是否开启来电/短信预警", R::kAppAlerts},
+    HeaderSynonym{"预警功能", R::kAppAlerts},
+    HeaderSynonym{"来电预警", R::kAppAlerts},
+    HeaderSynonym{"已开启预警", R::kAppAlerts},
+    HeaderSynonym{"app_alerts", R::kAppAlerts},
+    HeaderSynonym{"alerts_on", R::kAppAlerts},
+    HeaderSynonym{"核实方式", R::kAppMethod},
+    HeaderSynonym{"核查方式", R::kAppMethod},
+    HeaderSynonym{"app_method", R::kAppMethod},
+    HeaderSynonym{"推广码", R::kPromotionCode},
+    HeaderSynonym{"推广人编码", R::kPromotionCode},
+    HeaderSynonym{"promotion_code", R::kPromotionCode},
 };
+
+constexpr size_t kMaxPromotionCodeChars = 16;
+
+// The columns each purpose must have.
+std::vector<RosterField> required_fields(RosterPurpose purpose) {
+  switch (purpose) {
+    case RosterPurpose::kPeople:
+      return {R::kName, R::kHouseholdNumber};
+    case RosterPurpose::kAppResidents:
+      return {R::kName, R::kHouseholdNumber, R::kAppInstalled};
+    case RosterPurpose::kAppMembers:
+      return {R::kName, R::kIdNumber, R::kAppInstalled};
+  }
+  return {};
+}
 
 // Header text as compared: no spaces, ASCII lower-case, full-width slash as '/'.
 std::string header_key(std::string_view header) {
@@ -157,7 +205,8 @@ std::optional<RosterField> roster_field_for_header(std::string_view header) {
 }
 
 HeaderMapping map_roster_headers(const std::vector<std::string>& headers,
-                                 const std::vector<std::pair<std::string, std::string>>& chosen) {
+                                 const std::vector<std::pair<std::string, std::string>>& chosen,
+                                 RosterPurpose purpose) {
   HeaderMapping m;
   for (size_t i = 0; i < headers.size(); ++i) {
     const std::string header(trim(headers[i]));
@@ -197,7 +246,7 @@ HeaderMapping map_roster_headers(const std::vector<std::string>& headers,
     }
     slot = static_cast<int>(i);
   }
-  for (auto required : {R::kName, R::kHouseholdNumber}) {
+  for (auto required : required_fields(purpose)) {
     if (m.columns.of(required) < 0) {
       m.problems.push_back("缺少“" + std::string(roster_field_label(required)) + "”列");
     }
@@ -205,8 +254,48 @@ HeaderMapping map_roster_headers(const std::vector<std::string>& headers,
   return m;
 }
 
+namespace {
+
+// The app status cells of a row: yes/no answers that must agree with each other (an app
+// that is not installed cannot be registered or warn).
+template <typename Cell, typename Fail>
+void read_app_cells(RosterRecord& r, const Cell& cell, const Fail& fail, RosterPurpose purpose) {
+  auto yes_no = [&](RosterField f, std::optional<bool>& out) {
+    const std::string text = cell(f);
+    if (text.empty()) {
+      return;
+    }
+    out = parse_yes_no(text);
+    if (!out) {
+      fail(f, "“" + std::string(roster_field_label(f)) + "”应填“是”或“否”");
+    }
+  };
+  yes_no(R::kAppInstalled, r.app_installed);
+  yes_no(R::kAppRegistered, r.app_registered);
+  yes_no(R::kAppAlerts, r.app_alerts);
+  if (is_app_roster(purpose) && !r.app_installed && cell(R::kAppInstalled).empty()) {
+    fail(R::kAppInstalled, "请填写是否安装反诈APP");
+  }
+  if (r.app_installed == false && (r.app_registered == true || r.app_alerts == true)) {
+    fail(R::kAppInstalled, "未安装APP却填写了已注册或已开启预警");
+  }
+  if (const std::string method = cell(R::kAppMethod); !method.empty()) {
+    r.app_method = parse_app_method(method);
+    if (!r.app_method) {
+      fail(R::kAppMethod, "核实方式应为本人自报、当面查看手机、每周花名册或公安数据");
+    }
+  }
+  r.promotion_code = to_upper_ascii(cell(R::kPromotionCode));
+  if (r.promotion_code.size() > kMaxPromotionCodeChars) {
+    fail(R::kPromotionCode, "推广码过长");
+  }
+}
+
+}  // namespace
+
 RosterRowResult parse_roster_row(int line, const std::vector<std::string>& cells,
-                                 const RosterColumns& columns, DateNumber today) {
+                                 const RosterColumns& columns, DateNumber today,
+                                 RosterPurpose purpose) {
   RosterRowResult result;
   auto cell = [&](RosterField f) -> std::string {
     const int c = columns.of(f);
@@ -226,8 +315,13 @@ RosterRowResult parse_roster_row(int line, const std::vector<std::string>& cells
     fail(R::kName, *problem);
   }
   r.household_number = cell(R::kHouseholdNumber);
-  if (auto problem = check_household_number(r.household_number)) {
-    fail(R::kHouseholdNumber, *problem);
+  if (purpose != RosterPurpose::kAppMembers) {
+    if (auto problem = check_household_number(r.household_number)) {
+      fail(R::kHouseholdNumber, *problem);
+    }
+  }
+  if (purpose == RosterPurpose::kAppMembers && cell(R::kIdNumber).empty()) {
+    fail(R::kIdNumber, "请填写身份证号（用于核对本单位/班级的人员）");
   }
   if (const std::string id = cell(R::kIdNumber); !id.empty()) {
     auto parsed = parse_resident_id(id, today);
@@ -298,6 +392,7 @@ RosterRowResult parse_roster_row(int line, const std::vector<std::string>& cells
   if (r.link_role == LinkRole::kNone && !r.link_unit.empty()) {
     fail(R::kLinkRole, "填写了关联单位/班级，但没有关联身份");
   }
+  read_app_cells(r, cell, fail, purpose);
   if (result.errors.empty()) {
     result.record = std::move(r);
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "domain/app_status.h"
 #include "domain/person.h"
 #include "domain/resident_id.h"
 
@@ -30,8 +31,22 @@ enum class RosterField : uint8_t {
   kNotes,
   kLinkUnit,  // 关联单位/班级: code of a unit or class
   kLinkRole,  // 关联身份: 职工/学生/家长
+  // App roster (推广安装注册花名册) columns.
+  kAppInstalled,   // 是否安装
+  kAppRegistered,  // 是否注册
+  kAppAlerts,      // 是否开启预警
+  kAppMethod,      // 核实方式
+  kPromotionCode,  // 推广码
 };
-inline constexpr size_t kRosterFieldCount = 12;
+inline constexpr size_t kRosterFieldCount = 17;
+
+// What a roster file is for, which decides the columns it must have:
+// - kPeople: households and people of a village (姓名, 户号);
+// - kAppResidents: the same, with each person's app status (and 是否安装);
+// - kAppMembers: the staff or students of a unit or class with their app status; they
+//   are matched to people already on file (姓名, 身份证号, 是否安装), never created.
+enum class RosterPurpose : uint8_t { kPeople, kAppResidents, kAppMembers };
+inline bool is_app_roster(RosterPurpose p) { return p != RosterPurpose::kPeople; }
 
 std::span<const RosterField> all_roster_fields();
 std::string_view roster_field_key(RosterField field);    // "name", "id_number", …
@@ -57,7 +72,8 @@ struct HeaderMapping {
 
 // `chosen` maps header text → field key or "ignore" for headers people mapped by hand.
 HeaderMapping map_roster_headers(const std::vector<std::string>& headers,
-                                 const std::vector<std::pair<std::string, std::string>>& chosen);
+                                 const std::vector<std::pair<std::string, std::string>>& chosen,
+                                 RosterPurpose purpose = RosterPurpose::kPeople);
 
 // A row that passed every check, numbers normalised and clear (encrypted by the store).
 struct RosterRecord {
@@ -75,6 +91,12 @@ struct RosterRecord {
   std::string notes;
   std::string link_unit;
   LinkRole link_role = LinkRole::kNone;
+  // App roster columns; nullopt when the column is absent or the cell empty.
+  std::optional<bool> app_installed;
+  std::optional<bool> app_registered;
+  std::optional<bool> app_alerts;
+  std::optional<AppMethod> app_method;
+  std::string promotion_code;
 };
 
 struct RosterRowResult {
@@ -83,6 +105,7 @@ struct RosterRowResult {
 };
 
 RosterRowResult parse_roster_row(int line, const std::vector<std::string>& cells,
-                                 const RosterColumns& columns, DateNumber today);
+                                 const RosterColumns& columns, DateNumber today,
+                                 RosterPurpose purpose = RosterPurpose::kPeople);
 
 }  // namespace fanzha::domain

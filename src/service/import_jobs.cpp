@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "service/audit_trail.h"
+#include "store/app_store.h"
 #include "store/org_store.h"
 #include "store/user_store.h"
 
@@ -117,15 +118,28 @@ void ImportJobs::recover() {
 
 ImportJobView ImportJobs::submit(const Actor& actor, int64_t into_unit_id, ImportMode mode,
                                  const std::vector<std::pair<std::string, std::string>>& mapping,
-                                 const std::string& uploaded_path, const std::string& file_name) {
-  require(actor, domain::Capability::kPersonWrite);
+                                 const std::string& uploaded_path, const std::string& file_name,
+                                 std::string_view kind) {
+  const bool app_roster = kind == kAppRosterJob;
+  require(actor, app_roster ? domain::Capability::kAppWrite : domain::Capability::kPersonWrite);
   store::ImportJob job;
   std::string unit_path;
   {
     auto lease = ctx_.db.read();
     const auto unit = store::OrgStore(*lease).find(into_unit_id);
     if (!unit || !actor.can_see(unit->path)) {
-      throw Error(ErrorCode::kNotFound, "导入目标组织不存在或不在您的管辖范围内", "into");
+      throw Error(ErrorCode::kNotFound, "导入目标组织不存在或不在您的管辖范围内",
+                  app_roster ? "unit_id" : "into");
+    }
+    if (app_roster) {
+      const auto purpose = app_roster_purpose(unit->kind);
+      if (!purpose) {
+        throw Error(ErrorCode::kInvalidValue, "反诈APP花名册应按村（社区）、单位或班级报送",
+                    "unit_id");
+      }
+      if (*purpose == domain::RosterPurpose::kAppResidents) {
+        require(actor, domain::Capability::kPersonWrite);
+      }
     }
     unit_path = unit->path;
   }
@@ -134,7 +148,7 @@ ImportJobView ImportJobs::submit(const Actor& actor, int64_t into_unit_id, Impor
   const std::string stored =
       ctx_.files_dir + "/imports/upload-" + ctx_.random.hex_token(8) + extension;
   fs::rename(uploaded_path, stored);
-  job.kind = "people";
+  job.kind = std::string(kind);
   job.org_unit_id = into_unit_id;
   job.user_id = actor.user_id;
   job.username = actor.username;
@@ -182,7 +196,11 @@ store::ImportJob ImportJobs::visible_job(const Actor& actor, int64_t id) {
 }
 
 ImportJobView ImportJobs::view(store::ImportJob job) {
-  ImportJobView out{std::move(job), std::nullopt};
+  ImportJobView out{std::move(job), std::nullopt, std::nullopt};
+  if (out.job.kind == kAppRosterJob && out.job.status == "succeeded") {
+    auto lease = ctx_.db.read();
+    out.submission = store::AppStore(*lease).submission_of_job(out.job.id);
+  }
   std::lock_guard lock(mutex_);
   if (auto it = progress_.find(out.job.id); it != progress_.end()) {
     out.live = it->second;
@@ -300,6 +318,10 @@ void ImportJobs::run_job(int64_t id) {
   request.mode = parse_import_mode(job.mode).value_or(ImportMode::kAllOrNothing);
   request.mapping = mapping_from_json(job.mapping);
   request.file_name = job.file_name;
+  if (job.kind == kAppRosterJob) {
+    request.purpose = domain::RosterPurpose::kAppResidents;  // the unit's kind decides
+    request.job_id = job.id;
+  }
   if (request.mode == ImportMode::kValidRows) {
     request.rejects_path = ctx_.files_dir + "/imports/rejects-" + std::to_string(job.id) + ".xlsx";
   }

@@ -31,8 +31,13 @@ struct ImportJobProgress {
 
 struct ImportJobView {
   store::ImportJob job;
-  std::optional<ImportJobProgress> live;  // while running
+  std::optional<ImportJobProgress> live;           // while running
+  std::optional<store::SubmissionRow> submission;  // a weekly app roster that was written
 };
+
+// What an import job reads: a people roster, or a weekly app roster (花名册报送).
+inline constexpr std::string_view kPeopleJob = "people";
+inline constexpr std::string_view kAppRosterJob = "app_roster";
 
 class ImportJobs {
  public:
@@ -47,7 +52,8 @@ class ImportJobs {
   // Takes over `uploaded_path` (moved into the files folder) and queues a job.
   ImportJobView submit(const Actor& actor, int64_t into_unit_id, ImportMode mode,
                        const std::vector<std::pair<std::string, std::string>>& mapping,
-                       const std::string& uploaded_path, const std::string& file_name);
+                       const std::string& uploaded_path, const std::string& file_name,
+                       std::string_view kind = kPeopleJob);
   ImportJobView get(const Actor& actor, int64_t id);
   std::vector<ImportJobView> list(const Actor& actor, int limit);
   // Sets the header choices of a job waiting for them and queues it again.

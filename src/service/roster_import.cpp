@@ -9,6 +9,7 @@
 #include "domain/org_path.h"
 #include "domain/roster.h"
 #include "domain/visit.h"
+#include "service/app_roster_recorder.h"
 #include "service/audit_trail.h"
 #include "service/people_service.h"
 #include "service/sealed_numbers.h"
@@ -24,6 +25,14 @@ using domain::RosterRecord;
 
 std::string_view import_mode_key(ImportMode mode) {
   return mode == ImportMode::kValidRows ? "valid_rows" : "all_or_nothing";
+}
+
+std::optional<domain::RosterPurpose> app_roster_purpose(domain::OrgKind kind) {
+  if (!domain::submits_app_roster(kind)) {
+    return std::nullopt;
+  }
+  return is_residential_kind(kind) ? domain::RosterPurpose::kAppResidents
+                                   : domain::RosterPurpose::kAppMembers;
 }
 
 std::optional<ImportMode> parse_import_mode(std::string_view key) {
@@ -121,8 +130,12 @@ class RosterImporter {
  private:
   bool read_header(tabular::TableReader& reader);
   void import_rows(store::Connection& c, tabular::TableReader& reader, const OrgUnit& target);
-  // Writes one checked record; returns the problems that stopped it (none on success).
-  std::vector<ErrorDetail> write_record(const RosterRecord& r);
+  // Writes one checked record into `person_id`; returns the problems that stopped it
+  // (none on success).
+  std::vector<ErrorDetail> write_record(const RosterRecord& r, int64_t& person_id);
+  // App rosters of units and classes: finds the staff member or student on file.
+  std::vector<ErrorDetail> match_member(const RosterRecord& r, int64_t& person_id);
+  void require_capabilities(const OrgUnit& target);
   void reject(const tabular::TableRow& row, const std::vector<ErrorDetail>& errors);
   std::variant<int64_t, std::string> household_for(const RosterRecord& r, const OrgUnit& unit);
   std::variant<std::optional<int64_t>, std::string> link_unit_for(const RosterRecord& r);
@@ -134,6 +147,7 @@ class RosterImporter {
   RosterImportReport report_;
   std::vector<std::string> header_cells_;
   domain::RosterColumns columns_;
+  domain::RosterPurpose purpose_ = domain::RosterPurpose::kPeople;
   domain::DateNumber today_ = 0;
   int64_t now_ = 0;
 
@@ -148,6 +162,7 @@ class RosterImporter {
   std::unordered_map<std::string, std::optional<int64_t>> link_units_;
   store::Touched touched_;
   std::unique_ptr<tabular::XlsxWriter> rejects_;
+  std::unique_ptr<AppRosterRecorder> app_;
 };
 
 bool RosterImporter::read_header(tabular::TableReader& reader) {
@@ -156,7 +171,7 @@ bool RosterImporter::read_header(tabular::TableReader& reader) {
     throw Error(ErrorCode::kImportRejected, "文件中没有内容");
   }
   header_cells_ = header->cells;
-  const auto mapping = domain::map_roster_headers(header_cells_, request_.mapping);
+  const auto mapping = domain::map_roster_headers(header_cells_, request_.mapping, purpose_);
   columns_ = mapping.columns;
   for (const auto& cell : header_cells_) {
     const std::string text(trim(cell));
@@ -257,7 +272,30 @@ std::variant<int64_t, std::string> RosterImporter::household_for(const RosterRec
   return id;
 }
 
-std::vector<ErrorDetail> RosterImporter::write_record(const RosterRecord& r) {
+std::vector<ErrorDetail> RosterImporter::match_member(const RosterRecord& r, int64_t& person_id) {
+  auto fail = [&](std::string_view field, std::string message) {
+    return std::vector<ErrorDetail>{{r.line, std::string(field), std::move(message)}};
+  };
+  const std::string id_hash = ctx_.pii.lookup_hash(kIdPurpose, r.id_number);
+  if (auto [it, inserted] = seen_ids_.emplace(id_hash, r.line); !inserted) {
+    return fail("id_number", "与第" + std::to_string(it->second) + "行是同一人（身份证号相同）");
+  }
+  const auto existing = people_->find_person_by_id_hash(id_hash);
+  const auto paths = existing ? people_->person_unit_paths(*existing) : std::vector<std::string>{};
+  if (paths.size() < 2 || !index_->contains_path(paths[1])) {
+    return fail("id_number",
+                "此人未登记为本单位职工或本班学生：请由其所在村（社区）登记，并填写关联单位/班级");
+  }
+  const auto person = people_->find_person(*existing);
+  if (person->name != r.name) {
+    return fail("name", "姓名与登记的“" + person->name + "”不一致");
+  }
+  person_id = *existing;
+  ++report_.unchanged;
+  return {};
+}
+
+std::vector<ErrorDetail> RosterImporter::write_record(const RosterRecord& r, int64_t& person_id) {
   auto fail = [&](std::string_view field, std::string message) {
     return std::vector<ErrorDetail>{{r.line, std::string(field), std::move(message)}};
   };
@@ -325,6 +363,7 @@ std::vector<ErrorDetail> RosterImporter::write_record(const RosterRecord& r) {
                       record.notes == before.notes && record.sex == before.sex &&
                       record.link_unit_id == before.link_unit_id &&
                       record.link_role == before.link_role;
+    person_id = *existing;
     if (same) {
       ++report_.unchanged;
       return {};
@@ -368,7 +407,7 @@ std::vector<ErrorDetail> RosterImporter::write_record(const RosterRecord& r) {
   record.notes = r.notes;
   record.link_unit_id = std::get<std::optional<int64_t>>(link);
   record.link_role = r.link_role;
-  people_->insert_person(record, now_);
+  person_id = people_->insert_person(record, now_);
   touched_.units.insert(unit.id);
   touched_.households.insert(household_id);
   ++report_.created;
@@ -381,12 +420,25 @@ void RosterImporter::import_rows(store::Connection& c, tabular::TableReader& rea
   people_ = std::make_unique<store::PeopleStore>(c);
   units_ = std::make_unique<store::OrgStore>(c);
   index_ = std::make_unique<UnitIndex>(*units_, target);
+  app_ = std::make_unique<AppRosterRecorder>(
+      c, actor_, target, is_app_roster(purpose_) ? request_.job_id : std::nullopt, now_);
   while (auto row = reader.next()) {
     ++report_.rows_total;
-    auto parsed = domain::parse_roster_row(row->line, row->cells, columns_, today_);
+    auto parsed = domain::parse_roster_row(row->line, row->cells, columns_, today_, purpose_);
     std::vector<ErrorDetail> errors = std::move(parsed.errors);
     if (errors.empty()) {
-      errors = write_record(*parsed.record);
+      if (auto problem = app_->check(*parsed.record)) {
+        errors.push_back({row->line, "promotion_code", std::move(*problem)});
+      }
+    }
+    int64_t person_id = 0;
+    if (errors.empty()) {
+      errors = purpose_ == domain::RosterPurpose::kAppMembers
+                   ? match_member(*parsed.record, person_id)
+                   : write_record(*parsed.record, person_id);
+    }
+    if (errors.empty()) {
+      app_->record(person_id, *parsed.record);
     }
     if (!errors.empty()) {
       reject(*row, errors);
@@ -402,12 +454,15 @@ void RosterImporter::import_rows(store::Connection& c, tabular::TableReader& rea
     throw RollBack{};
   }
   people_->recount(touched_);
+  report_.submission = app_->finish();
   record_audit(c, ctx_.clock, actor_,
-               {"person.import",
+               {is_app_roster(purpose_) ? "app.roster" : "person.import",
                 "org_unit",
                 std::to_string(target.id),
                 target.path,
                 {{"file", request_.file_name},
+                 {"submission_id",
+                  report_.submission ? nlohmann::json(report_.submission->id) : nlohmann::json()},
                  {"mode", import_mode_key(request_.mode)},
                  {"rows", report_.rows_total},
                  {"created", report_.created},
@@ -417,8 +472,23 @@ void RosterImporter::import_rows(store::Connection& c, tabular::TableReader& rea
                  {"households_created", report_.households_created}}});
 }
 
+void RosterImporter::require_capabilities(const OrgUnit& target) {
+  if (!is_app_roster(request_.purpose)) {
+    require(actor_, domain::Capability::kPersonWrite);
+    return;
+  }
+  require(actor_, domain::Capability::kAppWrite);
+  const auto purpose = app_roster_purpose(target.kind);
+  if (!purpose) {
+    throw Error(ErrorCode::kInvalidValue, "反诈APP花名册应按村（社区）、单位或班级报送", "unit_id");
+  }
+  purpose_ = *purpose;
+  if (purpose_ == domain::RosterPurpose::kAppResidents) {
+    require(actor_, domain::Capability::kPersonWrite);
+  }
+}
+
 RosterImportReport RosterImporter::run() {
-  require(actor_, domain::Capability::kPersonWrite);
   now_ = ctx_.clock.now_ms();
   today_ = domain::county_day_number(now_);
   OrgUnit target;
@@ -426,10 +496,13 @@ RosterImportReport RosterImporter::run() {
     auto lease = ctx_.db.read();
     const auto unit = store::OrgStore(*lease).find(request_.into_unit_id);
     if (!unit || !actor_.can_see(unit->path)) {
+      require(actor_, is_app_roster(request_.purpose) ? domain::Capability::kAppWrite
+                                                      : domain::Capability::kPersonWrite);
       throw Error(ErrorCode::kNotFound, "导入目标组织不存在或不在您的管辖范围内", "into");
     }
     target = *unit;
   }
+  require_capabilities(target);
   auto reader = tabular::open_table(request_.file_path);
   report_.format = reader->info().format == tabular::TableFormat::kXlsx ? "xlsx" : "csv";
   report_.encoding = reader->info().encoding;
@@ -443,6 +516,7 @@ RosterImportReport RosterImporter::run() {
   } catch (const RollBack&) {
     report_.status = "rejected";
     report_.created = report_.updated = report_.unchanged = report_.households_created = 0;
+    report_.submission.reset();
   }
   if (rejects_) {
     rejects_->close();

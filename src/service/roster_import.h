@@ -14,8 +14,10 @@
 #include <vector>
 
 #include "common/error.h"
+#include "domain/roster.h"
 #include "service/actor.h"
 #include "service/context.h"
+#include "store/app_store.h"
 
 namespace fanzha::service {
 
@@ -32,6 +34,10 @@ struct RosterImportRequest {
   // Valid-rows mode: where to write the rejected rows (with their reasons) as XLSX.
   std::string rejects_path;
   std::string file_name;  // as uploaded, for the audit entry
+  // kPeople, or an app roster (either app purpose: the target's kind decides which).
+  domain::RosterPurpose purpose = domain::RosterPurpose::kPeople;
+  // The import job of a weekly app roster (the submission refers to it).
+  std::optional<int64_t> job_id;
 };
 
 struct HeaderChoice {
@@ -55,12 +61,17 @@ struct RosterImportReport {
   int64_t households_created = 0;
   std::vector<ErrorDetail> errors;  // the first kMaxReportedRowErrors problems by line
   bool rejects_written = false;
+  std::optional<store::SubmissionRow> submission;  // app rosters that were written
 };
 
 inline constexpr size_t kMaxReportedRowErrors = 1000;
 
 // Progress: rows read so far and the share of the file consumed (0…1).
 using ImportProgress = std::function<void(int64_t rows, double fraction)>;
+
+// The purpose of an app roster handed in for a unit of `kind` (villages: residents; units
+// and classes: members); nullopt for kinds that do not hand in app rosters.
+std::optional<domain::RosterPurpose> app_roster_purpose(domain::OrgKind kind);
 
 // Runs the import as `actor`. Problems with the file itself throw Error(kImportRejected).
 RosterImportReport import_roster(const ServiceContext& context, const Actor& actor,

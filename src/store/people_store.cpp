@@ -341,6 +341,10 @@ void PeopleStore::recount(const Touched& touched) {
   for (int64_t unit : touched.units) {
     population->bind(1, unit).run();
   }
+  // People changed: app figures (which count people by age and unit) must be reloaded.
+  if (!touched.units.empty() || !touched.households.empty()) {
+    c_.prepare("UPDATE change_counter SET version = version + 1 WHERE name = 'app'")->run();
+  }
 }
 
 std::pair<int64_t, int64_t> PeopleStore::population_within(std::string_view path) {

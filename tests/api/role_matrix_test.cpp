@@ -68,6 +68,33 @@ std::vector<Probe> probes() {
          return c.post("/api/visits",
                        {{"campaign_id", 1}, {"household_id", 999999999}, {"face_to_face", true}});
        }},
+      {Capability::kAppRead, [](ApiClient& c, int64_t) { return c.get("/api/app/figures"); }},
+      {Capability::kAppWrite,
+       [](ApiClient& c, int64_t) {
+         // An unknown person: allowed roles get 404, others 403.
+         return c.post("/api/app/people/999999999/facts",
+                       {{"installed", true}, {"method", "in_person"}});
+       }},
+      {Capability::kAppManage,
+       [](ApiClient& c, int64_t unit) {
+         // A zero rate: allowed roles get 400, others 403.
+         return c.post("/api/app/targets", {{"org_unit_id", unit},
+                                            {"population", "age_16_60"},
+                                            {"fact", "installed"},
+                                            {"rate", 0},
+                                            {"due_on", "2027-03-31"}});
+       }},
+      {Capability::kSpotCheckManage,
+       [](ApiClient& c, int64_t unit) {
+         // An empty name: allowed roles get 400, others 403.
+         return c.post("/api/spot-checks",
+                       {{"org_unit_id", unit}, {"name", ""}, {"per_village", 1}});
+       }},
+      {Capability::kSpotCheckCall,
+       [](ApiClient& c, int64_t) {
+         // An unknown item: allowed roles get 404, others 403.
+         return c.post("/api/spot-check-items/999999999/outcome", {{"outcome", "confirmed"}});
+       }},
   };
 }
 

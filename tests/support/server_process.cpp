@@ -223,11 +223,21 @@ ServerProcess::~ServerProcess() {
     std::ifstream log(log_path_);
     std::stringstream text;
     text << log.rdbuf();
-    std::string tail = text.str();
-    if (tail.size() > 8000) {
-      tail = tail.substr(tail.size() - 8000);
+    // Show a sanitizer report from its first line (the kind of error and the faulting
+    // stack); otherwise the end of the log, where the failure is.
+    const std::string all = text.str();
+    constexpr size_t kShown = 12000;
+    size_t from = all.find("ERROR: ");
+    if (from == std::string::npos) {
+      from = all.find("runtime error: ");
     }
-    ADD_FAILURE() << "fanzha serve ended badly (status " << status << "); its log:\n" << tail;
+    if (from == std::string::npos) {
+      from = all.size() > kShown ? all.size() - kShown : 0;
+    } else {
+      from = all.rfind('\n', from) == std::string::npos ? 0 : all.rfind('\n', from) + 1;
+    }
+    ADD_FAILURE() << "fanzha serve ended badly (status " << status << "); its log:\n"
+                  << all.substr(from, kShown);
   }
 }
 

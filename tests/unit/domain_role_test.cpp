@@ -12,7 +12,8 @@ namespace {
 // The whole capability matrix, written out: changing a role's powers must change this.
 TEST(RoleMatrix, EveryRoleAndCapability) {
   using C = Capability;
-  const std::set<C> read_all = {C::kOrgRead, C::kDashboardRead, C::kPersonRead, C::kVisitRead};
+  const std::set<C> read_all = {C::kOrgRead, C::kDashboardRead, C::kPersonRead, C::kVisitRead,
+                                C::kAppRead};
   auto with = [&](std::initializer_list<C> more) {
     std::set<C> out = read_all;
     out.insert(more.begin(), more.end());
@@ -21,13 +22,16 @@ TEST(RoleMatrix, EveryRoleAndCapability) {
   const std::map<Role, std::set<C>> expected = {
       {Role::kAdmin,
        with({C::kOrgWrite, C::kUserRead, C::kUserWrite, C::kAuditRead, C::kPersonWrite,
-             C::kPersonExport, C::kPiiUnmask, C::kCampaignWrite, C::kVisitWrite})},
-      {Role::kPolice, with({C::kPersonExport, C::kPiiUnmask})},
-      {Role::kStation, with({C::kPersonExport, C::kPiiUnmask, C::kVisitWrite})},
-      {Role::kTownship, with({C::kPersonWrite, C::kPersonExport, C::kVisitWrite})},
-      {Role::kVillage, with({C::kPersonWrite, C::kPersonExport, C::kVisitWrite})},
-      {Role::kUnit, read_all},
-      {Role::kSchool, read_all},
+             C::kPersonExport, C::kPiiUnmask, C::kCampaignWrite, C::kVisitWrite, C::kAppWrite,
+             C::kAppManage, C::kSpotCheckManage, C::kSpotCheckCall})},
+      {Role::kPolice, with({C::kPersonExport, C::kPiiUnmask, C::kAppWrite, C::kSpotCheckManage,
+                            C::kSpotCheckCall})},
+      {Role::kStation,
+       with({C::kPersonExport, C::kPiiUnmask, C::kVisitWrite, C::kAppWrite, C::kSpotCheckCall})},
+      {Role::kTownship, with({C::kPersonWrite, C::kPersonExport, C::kVisitWrite, C::kAppWrite})},
+      {Role::kVillage, with({C::kPersonWrite, C::kPersonExport, C::kVisitWrite, C::kAppWrite})},
+      {Role::kUnit, with({C::kAppWrite})},
+      {Role::kSchool, with({C::kAppWrite})},
       {Role::kViewer, read_all},
   };
   ASSERT_EQ(all_roles().size(), expected.size());

@@ -1,0 +1,211 @@
+#include "domain/app_status.h"
+
+#include <array>
+
+#include "common/clock.h"
+#include "common/text.h"
+
+namespace fanzha::domain {
+
+namespace {
+
+struct FactInfo {
+  AppFact fact;
+  std::string_view key;
+  std::string_view label;
+};
+constexpr std::array kFacts = {FactInfo{AppFact::kInstalled, "installed", "已安装"},
+                               FactInfo{AppFact::kRegistered, "registered", "已实名注册"},
+                               FactInfo{AppFact::kAlertsOn, "alerts_on", "已开启来电/短信预警"}};
+constexpr std::array kAllFacts = {AppFact::kInstalled, AppFact::kRegistered, AppFact::kAlertsOn};
+
+struct MethodInfo {
+  AppMethod method;
+  std::string_view key;
+  std::string_view label;
+  bool strong;
+};
+constexpr std::array kMethods = {
+    MethodInfo{AppMethod::kSelfReport, "self_report", "本人自报/截图", false},
+    MethodInfo{AppMethod::kInPerson, "in_person", "当面查看手机", true},
+    MethodInfo{AppMethod::kWeeklyRoster, "weekly_roster", "每周花名册", false},
+    MethodInfo{AppMethod::kPoliceData, "police_data", "公安数据", true},
+    MethodInfo{AppMethod::kSpotCheck, "spot_check", "电话抽查核实", true},
+};
+constexpr std::array kAllMethods = {AppMethod::kSelfReport, AppMethod::kInPerson,
+                                    AppMethod::kWeeklyRoster, AppMethod::kPoliceData,
+                                    AppMethod::kSpotCheck};
+
+struct PopulationInfo {
+  AppPopulation population;
+  std::string_view key;
+  std::string_view label;
+};
+constexpr std::array kPopulations = {
+    PopulationInfo{AppPopulation::kAge16To60, "age_16_60", "16–60周岁群众"},
+    PopulationInfo{AppPopulation::kStaff, "staff", "干部职工"},
+    PopulationInfo{AppPopulation::kStudents, "students", "学生"}};
+constexpr std::array kAllPopulations = {AppPopulation::kAge16To60, AppPopulation::kStaff,
+                                        AppPopulation::kStudents};
+
+// Days from 1970-01-01 to a civil date (proleptic Gregorian), and back.
+int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2 ? 1 : 0;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<int64_t>(era) * 146097 + doe - 719468;
+}
+
+DateNumber civil_from_days(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp + (mp < 10 ? 3 : -9);
+  return static_cast<DateNumber>((y + (m <= 2 ? 1 : 0)) * 10000 + m * 100 + d);
+}
+
+int64_t day_index(DateNumber day) {
+  return days_from_civil(day / 10000, day / 100 % 100, day % 100);
+}
+
+}  // namespace
+
+std::span<const AppFact> all_app_facts() { return kAllFacts; }
+std::string_view app_fact_key(AppFact f) { return kFacts[static_cast<size_t>(f)].key; }
+std::string_view app_fact_label(AppFact f) { return kFacts[static_cast<size_t>(f)].label; }
+std::optional<AppFact> parse_app_fact(std::string_view key) {
+  for (const auto& f : kFacts) {
+    if (key == f.key) {
+      return f.fact;
+    }
+  }
+  return std::nullopt;
+}
+
+std::span<const AppMethod> all_app_methods() { return kAllMethods; }
+std::string_view app_method_key(AppMethod m) { return kMethods[static_cast<size_t>(m)].key; }
+std::string_view app_method_label(AppMethod m) { return kMethods[static_cast<size_t>(m)].label; }
+bool is_strong_method(AppMethod m) { return kMethods[static_cast<size_t>(m)].strong; }
+std::optional<AppMethod> parse_app_method(std::string_view text) {
+  text = trim(text);
+  for (const auto& m : kMethods) {
+    if (text == m.key || text == m.label) {
+      return m.method;
+    }
+  }
+  if (text == "自报" || text == "截图") {
+    return AppMethod::kSelfReport;
+  }
+  if (text == "当面" || text == "入户查看" || text == "当面核实") {
+    return AppMethod::kInPerson;
+  }
+  if (text == "花名册") {
+    return AppMethod::kWeeklyRoster;
+  }
+  return std::nullopt;
+}
+
+std::span<const AppPopulation> all_app_populations() { return kAllPopulations; }
+std::string_view app_population_key(AppPopulation p) {
+  return kPopulations[static_cast<size_t>(p)].key;
+}
+std::string_view app_population_label(AppPopulation p) {
+  return kPopulations[static_cast<size_t>(p)].label;
+}
+std::optional<AppPopulation> parse_app_population(std::string_view key) {
+  for (const auto& p : kPopulations) {
+    if (key == p.key) {
+      return p.population;
+    }
+  }
+  return std::nullopt;
+}
+
+AppState app_state_as_of(std::span<const AppObservation> observations, int64_t at, int lapse_days) {
+  // The latest observation of each fact up to `at`; on ties the later one in the list.
+  std::array<const AppObservation*, kAppFactCount> latest{};
+  for (const auto& o : observations) {
+    if (o.observed_at > at) {
+      continue;
+    }
+    const AppObservation*& slot = latest[static_cast<size_t>(o.fact)];
+    if (!slot || o.observed_at >= slot->observed_at) {
+      slot = &o;
+    }
+  }
+  AppState s;
+  if (const auto* o = latest[static_cast<size_t>(AppFact::kInstalled)]; o && o->value) {
+    s.installed = true;
+    s.installed_strong = is_strong_method(o->method);
+  }
+  if (const auto* o = latest[static_cast<size_t>(AppFact::kRegistered)]; o && o->value) {
+    s.registered = true;
+    s.registered_strong = is_strong_method(o->method);
+  }
+  if (const auto* o = latest[static_cast<size_t>(AppFact::kAlertsOn)]; o && o->value) {
+    const bool fresh = at - o->observed_at <= static_cast<int64_t>(lapse_days) * kMillisPerDay;
+    s.alerts_on = fresh;
+    s.alerts_lapsed = !fresh;
+    s.alerts_on_strong = fresh && is_strong_method(o->method);
+  }
+  return s;
+}
+
+DateNumber add_days(DateNumber day, int days) { return civil_from_days(day_index(day) + days); }
+
+int days_between(DateNumber a, DateNumber b) {
+  return static_cast<int>(day_index(b) - day_index(a));
+}
+
+DateNumber week_monday(DateNumber day) {
+  const int64_t index = day_index(day);
+  // 1970-01-01 was a Thursday: index 0 → weekday 3 (Monday = 0).
+  const int64_t weekday = ((index % 7) + 7 + 3) % 7;
+  return civil_from_days(index - weekday);
+}
+
+int64_t day_start_ms(DateNumber day) { return day_index(day) * kMillisPerDay - kCountyUtcOffsetMs; }
+
+bool submits_app_roster(OrgKind kind) {
+  switch (kind) {
+    case OrgKind::kVillage:
+    case OrgKind::kCommunity:
+    case OrgKind::kDepartment:
+    case OrgKind::kBankBranch:
+    case OrgKind::kTelecomShop:
+    case OrgKind::kEnterprise:
+    case OrgKind::kClass:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<bool> parse_yes_no(std::string_view text) {
+  text = trim(text);
+  const std::string lower = to_lower_ascii(text);
+  static constexpr std::array<std::string_view, 11> kYes = {
+      "是", "已", "1", "y", "yes", "√", "✓", "true", "已安装", "已注册", "已开启"};
+  static constexpr std::array<std::string_view, 11> kNo = {
+      "否", "未", "0", "n", "no", "×", "✗", "false", "未安装", "未注册", "未开启"};
+  for (auto yes : kYes) {
+    if (lower == yes) {
+      return true;
+    }
+  }
+  for (auto no : kNo) {
+    if (lower == no) {
+      return false;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace fanzha::domain
