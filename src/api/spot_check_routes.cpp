@@ -2,6 +2,7 @@
 // callers, revealing a phone to call, recording outcomes.
 #include "api/app_json.h"
 #include "api/json_input.h"
+#include "api/json_output.h"
 #include "api/routes.h"
 #include "api/session_gate.h"
 
@@ -34,8 +35,8 @@ void add_spot_check_routes(http::Router& router, Services& s) {
     }
     input.per_village = static_cast<int>(per_village);
     if (const auto seed = in.optional_int("seed")) {
-      if (*seed < 0) {
-        throw Error(ErrorCode::kInvalidValue, "随机种子应为非负整数", "seed");
+      if (*seed < 0 || static_cast<uint64_t>(*seed) > service::kMaxSeed) {
+        throw Error(ErrorCode::kInvalidValue, "随机种子应为 0 到 2^53−1 之间的整数", "seed");
       }
       input.seed = static_cast<uint64_t>(*seed);
     }
@@ -65,6 +66,15 @@ void add_spot_check_routes(http::Router& router, Services& s) {
       items.push_back(item_json(item));
     }
     return Response::json(200, {{"items", std::move(items)}, {"total", page.total}});
+  });
+
+  router.add(Method::kGet, "/api/spot-checks/{id}/callers", [&s](Request& req) {
+    const auto session = require_session(s.auth, req);
+    json users = json::array();
+    for (const auto& u : s.spot_checks.callers(session.actor, id_param(req, "id"))) {
+      users.push_back(user_json(u));
+    }
+    return Response::json(200, {{"users", std::move(users)}});
   });
 
   router.add(Method::kPost, "/api/spot-checks/{id}/assign", [&s](Request& req) {

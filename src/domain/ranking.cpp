@@ -55,15 +55,4 @@ std::vector<Rank> rank_by_rates(std::span<const RateCounts> units) {
   return ranks;
 }
 
-int weeks_at_bottom(std::span<const bool> bottom_newest_first) {
-  int weeks = 0;
-  for (bool bottom : bottom_newest_first) {
-    if (!bottom) {
-      break;
-    }
-    ++weeks;
-  }
-  return weeks;
-}
-
 }  // namespace fanzha::domain

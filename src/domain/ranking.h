@@ -25,7 +25,4 @@ inline constexpr int kBottomCount = 3;
 
 std::vector<Rank> rank_by_rates(std::span<const RateCounts> units);
 
-// Weeks in a row, counting back from the newest (first) entry, that a unit was bottom.
-int weeks_at_bottom(std::span<const bool> bottom_newest_first);
-
 }  // namespace fanzha::domain

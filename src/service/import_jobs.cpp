@@ -229,8 +229,9 @@ std::vector<ImportJobView> ImportJobs::list(const Actor& actor, int limit) {
 ImportJobView ImportJobs::choose_mapping(
     const Actor& actor, int64_t id,
     const std::vector<std::pair<std::string, std::string>>& mapping) {
-  require(actor, domain::Capability::kPersonWrite);
   store::ImportJob job = visible_job(actor, id);
+  require(actor, job.kind == kAppRosterJob ? domain::Capability::kAppWrite
+                                           : domain::Capability::kPersonWrite);
   if (job.status != "needs_mapping") {
     throw Error(ErrorCode::kConflict, "该导入任务不在等待选择表头的状态");
   }
@@ -246,8 +247,9 @@ ImportJobView ImportJobs::choose_mapping(
 }
 
 std::string ImportJobs::rejects_path(const Actor& actor, int64_t id) {
-  require(actor, domain::Capability::kPersonWrite);
   const store::ImportJob job = visible_job(actor, id);
+  require(actor, job.kind == kAppRosterJob ? domain::Capability::kAppWrite
+                                           : domain::Capability::kPersonWrite);
   if (job.rejects_path.empty() || !fs::exists(job.rejects_path)) {
     throw Error(ErrorCode::kNotFound, "该导入任务没有未导入行的文件");
   }

@@ -453,6 +453,10 @@ void RosterImporter::import_rows(store::Connection& c, tabular::TableReader& rea
   if (report_.rejected > 0 && request_.mode == ImportMode::kAllOrNothing) {
     throw RollBack{};
   }
+  // A weekly roster with not one valid row is not a roster handed in.
+  if (is_app_roster(purpose_) && report_.rejected == report_.rows_total) {
+    throw RollBack{};
+  }
   people_->recount(touched_);
   report_.submission = app_->finish();
   record_audit(c, ctx_.clock, actor_,

@@ -91,8 +91,8 @@ store::SpotCheckPlanRow SpotCheckService::create_plan(const Actor& actor, const 
     }
     unit = *found;
   }
-  // Seeds are kept as non-negative 63-bit integers (they are stored as SQL integers).
-  const uint64_t seed = (in.seed ? *in.seed : ctx_.random.next_u64()) & INT64_MAX;
+  // Seeds stay below 2^53 so that every JSON reader (JavaScript's numbers) keeps them exact.
+  const uint64_t seed = (in.seed ? *in.seed : ctx_.random.next_u64()) & kMaxSeed;
   const int64_t drawn_at = ctx_.clock.now_ms();
   const auto strata = index_.roster_entries(unit.path, drawn_at);
   const auto sample = domain::stratified_sample(strata, static_cast<size_t>(in.per_village), seed);
@@ -157,6 +157,23 @@ ItemPage SpotCheckService::items(const Actor& actor, int64_t plan_id, const Item
   ItemPage page;
   page.items = store.items(f, &page.total);
   return page;
+}
+
+std::vector<domain::User> SpotCheckService::callers(const Actor& actor, int64_t plan_id) {
+  require(actor, Capability::kSpotCheckManage);
+  auto lease = ctx_.db.read();
+  visible_plan(*lease, actor, plan_id);
+  store::UserFilter filter;
+  filter.scope_path = actor.scope_path;
+  filter.active = true;
+  filter.limit = 500;
+  std::vector<domain::User> out;
+  for (auto& user : store::UserStore(*lease).list(filter).users) {
+    if (domain::role_has(user.role, Capability::kSpotCheckCall)) {
+      out.push_back(std::move(user));
+    }
+  }
+  return out;
 }
 
 int64_t SpotCheckService::assign(const Actor& actor, int64_t plan_id,

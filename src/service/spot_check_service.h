@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "domain/spot_check.h"
+#include "domain/user.h"
 #include "service/actor.h"
 #include "service/app_index.h"
 #include "service/context.h"
@@ -47,6 +48,7 @@ struct ItemPage {
 };
 
 inline constexpr int kMaxPerVillage = 1000;
+inline constexpr uint64_t kMaxSeed = (uint64_t{1} << 53) - 1;
 
 class SpotCheckService {
  public:
@@ -56,6 +58,8 @@ class SpotCheckService {
   store::SpotCheckPlanRow create_plan(const Actor& actor, const PlanInput& input);
   PlanDetail plan(const Actor& actor, int64_t id);
   ItemPage items(const Actor& actor, int64_t plan_id, const ItemQuery& query);
+  // The active users in the manager's scope who may be dealt items (spotcheck.call).
+  std::vector<domain::User> callers(const Actor& actor, int64_t plan_id);
   // Deals the plan's unassigned items round-robin to the callers who can see them.
   int64_t assign(const Actor& actor, int64_t plan_id, const std::vector<int64_t>& user_ids);
   // The clear phone of an item, for its caller (or a manager); audited.
