@@ -45,6 +45,15 @@ export function field(page, testid) {
   return page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input`).first()
 }
 
+/** Opens an Element Plus select and picks the option; waits for its dropdown to close. */
+export async function pick(page, select, optionText) {
+  await select.click()
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: optionText }).first().click()
+  for (let i = 0; i < 50 && (await page.locator('.el-select-dropdown:visible').count()) > 0; i++) {
+    await page.waitForTimeout(100)
+  }
+}
+
 const NEW_PASSWORD = 'Fz-e2e-Neu#2024'
 
 /**

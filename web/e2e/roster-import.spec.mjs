@@ -6,7 +6,8 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import { apiLogin, startServer } from './server.mjs'
-import { launchBrowser, newPage, uiLogin, withEvidence } from './browser.mjs'
+import { launchBrowser, newPage, pick, uiLogin, withEvidence } from './browser.mjs'
+import { unusedIds, withBadCheck } from './people.mjs'
 
 let server
 let browser
@@ -20,56 +21,6 @@ after(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-const CHECK = '10X98765432'
-const REGION = '349901'
-
-/** GB 11643: the 18th character of a resident ID from its first 17 digits. */
-function checkDigit(first17) {
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * WEIGHTS[i], 0)
-  return CHECK[sum % 11]
-}
-
-function residentId(birth, sequence) {
-  const first17 = `${REGION}${birth}${String(sequence).padStart(3, '0')}`
-  return first17 + checkDigit(first17)
-}
-
-/** The same ID with a check character that is wrong. */
-function withBadCheck(id) {
-  const good = id[17]
-  const bad = [...CHECK].find((c) => c !== good)
-  return id.slice(0, 17) + bad
-}
-
-/** IDs nobody in the demo county holds yet (whole-number search finds by keyed hash). */
-async function unusedIds(adminApi, count) {
-  const ids = []
-  for (let i = 0; ids.length < count; i++) {
-    if (i > 200) {
-      throw new Error('could not find unused ID numbers')
-    }
-    const year = 1950 + ((i * 7) % 61)
-    const month = String(1 + (i % 12)).padStart(2, '0')
-    const day = String(1 + ((i * 5) % 28)).padStart(2, '0')
-    const id = residentId(`${year}${month}${day}`, 900 + i)
-    const { total } = await adminApi.must(`/api/people?q=${id}&limit=1`)
-    if (total === 0) {
-      ids.push(id)
-    }
-  }
-  return ids
-}
-
-/** Opens an Element Plus select and picks the option; waits for its dropdown to close. */
-async function pick(page, select, optionText) {
-  await select.click()
-  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: optionText }).first().click()
-  for (let i = 0; i < 50 && (await page.locator('.el-select-dropdown:visible').count()) > 0; i++) {
-    await page.waitForTimeout(100)
-  }
-}
 
 async function rosterXlsx(rows) {
   const workbook = new ExcelJS.Workbook()

@@ -1,14 +1,19 @@
 // The side menu's entries and the capability each one needs.
 import type { Component } from 'vue'
 import {
+  Aim,
   Document,
+  DocumentChecked,
   Flag,
   HomeFilled,
   House,
   Lock,
   OfficeBuilding,
+  Phone,
   Postcard,
+  Share,
   TrendCharts,
+  Trophy,
   Upload,
   UserFilled,
 } from '@element-plus/icons-vue'
@@ -30,6 +35,11 @@ export const navItems: NavItem[] = [
   { path: '/visits', label: '入户走访', icon: Postcard, capability: 'visit.write' },
   { path: '/progress', label: '工作进度', icon: TrendCharts, capability: 'visit.read' },
   { path: '/campaigns', label: '活动管理', icon: Flag, capability: 'visit.read' },
+  { path: '/app/ranking', label: '反诈APP排名', icon: Trophy, capability: 'app.read' },
+  { path: '/app/rosters', label: '花名册报送', icon: DocumentChecked, capability: 'app.read' },
+  { path: '/app/targets', label: '推广目标', icon: Aim, capability: 'app.read' },
+  { path: '/spot-checks', label: '电话抽查', icon: Phone, capability: 'app.read' },
+  { path: '/app/promotion', label: '我的推广码', icon: Share },
   { path: '/users', label: '用户管理', icon: UserFilled, capability: 'user.read' },
   { path: '/audit', label: '审计日志', icon: Document, capability: 'audit.read' },
   { path: '/account/password', label: '修改密码', icon: Lock },

@@ -21,6 +21,8 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: '登录' } },
+    // The landing page of a worker's promotion link: for residents, no login.
+    { path: '/promo/:code', name: 'promo', component: () => import('./pages/PromoLandingPage.vue'), meta: { public: true, title: '安装国家反诈中心APP' } },
     {
       path: '/',
       component: () => import('./layouts/AppLayout.vue'),
@@ -34,6 +36,12 @@ export const router = createRouter({
         { path: 'visits', name: 'visits', component: () => import('./pages/VisitsPage.vue'), meta: { capability: 'visit.write', title: '入户走访' } },
         { path: 'progress', name: 'progress', component: () => import('./pages/ProgressPage.vue'), meta: { capability: 'visit.read', title: '工作进度' } },
         { path: 'campaigns', name: 'campaigns', component: () => import('./pages/CampaignsPage.vue'), meta: { capability: 'visit.read', title: '活动管理' } },
+        { path: 'app/ranking', name: 'app-ranking', component: () => import('./pages/AppRankingPage.vue'), meta: { capability: 'app.read', title: '反诈APP周排名' } },
+        { path: 'app/rosters', name: 'app-rosters', component: () => import('./pages/AppRostersPage.vue'), meta: { capability: 'app.read', title: '花名册报送' } },
+        { path: 'app/targets', name: 'app-targets', component: () => import('./pages/AppTargetsPage.vue'), meta: { capability: 'app.read', title: '推广目标' } },
+        { path: 'app/promotion', name: 'app-promotion', component: () => import('./pages/PromotionPage.vue'), meta: { title: '我的推广码' } },
+        { path: 'spot-checks', name: 'spot-checks', component: () => import('./pages/SpotChecksPage.vue'), meta: { capability: 'app.read', title: '电话抽查' } },
+        { path: 'spot-checks/:id(\\d+)', name: 'spot-check', component: () => import('./pages/SpotCheckPlanPage.vue'), meta: { capability: 'app.read', title: '电话抽查' } },
         { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { capability: 'audit.read', title: '审计日志' } },
         { path: 'account/password', name: PASSWORD_ROUTE, component: () => import('./pages/ChangePasswordPage.vue'), meta: { title: '修改密码' } },
         { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },

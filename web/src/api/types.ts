@@ -181,10 +181,14 @@ export interface ImportReport {
   errors?: LineError[]
   households_created?: number
   errors_truncated?: boolean
+  /** App roster jobs (kind "app_roster"): the weekly submission, once the job succeeded. */
+  submission?: RosterSubmission
 }
 
 export interface ImportJob {
   id: number
+  /** "app_roster" for weekly app rosters (POST /api/app/rosters). Not in docs/api.md's Job yet. */
+  kind?: string
   status: ImportStatus
   file_name: string
   mode: ImportMode
@@ -286,3 +290,275 @@ export type Capability =
   | 'campaign.write'
   | 'visit.read'
   | 'visit.write'
+  | 'app.read'
+  | 'app.write'
+  | 'app.manage'
+  | 'spotcheck.manage'
+  | 'spotcheck.call'
+
+// The anti-fraud app roster (docs/api.md, issue 4).
+
+export type AppPopulation = 'age_16_60' | 'staff' | 'students'
+export type AppFactKey = 'installed' | 'registered' | 'alerts_on'
+export type AppMethod = 'self_report' | 'in_person' | 'weekly_roster' | 'police_data' | 'spot_check'
+
+/** App figures of one population over one unit or subtree; *_rate are part ÷ population (0 when empty). */
+export interface AppCounts {
+  population: number
+  installed: number
+  registered: number
+  alerts_on: number
+  alerts_lapsed: number
+  installed_strong: number
+  registered_strong: number
+  alerts_on_strong: number
+  installed_rate: number
+  registered_rate: number
+  alerts_on_rate: number
+  installed_strong_rate: number
+  registered_strong_rate: number
+  alerts_on_strong_rate: number
+}
+
+/** One person's app status today. */
+export interface AppStatus {
+  installed: boolean
+  registered: boolean
+  alerts_on: boolean
+  /** Alerts were observed on, but longer ago than the lapse window: needs a re-check. */
+  alerts_lapsed: boolean
+  installed_strong: boolean
+  registered_strong: boolean
+  alerts_on_strong: boolean
+}
+
+/** One observation of one fact about a person. */
+export interface AppFactRecord {
+  id: number
+  fact: AppFactKey
+  fact_label: string
+  value: boolean
+  observed_at: number
+  method: AppMethod
+  method_label: string
+  recorder_name: string
+  submission_id: number | null
+  promoter_user_id: number | null
+  promoter_name: string
+}
+
+export interface AppPersonStatus {
+  person_id: number
+  status: AppStatus
+  /** Newest first. */
+  facts: AppFactRecord[]
+}
+
+/** One weekly roster a unit handed in. */
+export interface RosterSubmission {
+  id: number
+  org_unit_id: number
+  org_unit_name: string
+  /** The week's Monday, "YYYY-MM-DD". */
+  week: string
+  submitted_at: number
+  late: boolean
+  username: string
+  import_job_id: number | null
+  rows: number
+  installed: number
+  registered: number
+  alerts_on: number
+  newly_installed: number
+  newly_registered: number
+  dropped: number
+}
+
+export interface RosterWeek {
+  week: string
+  deadline: number
+  submissions: RosterSubmission[]
+}
+
+/** Roster submissions of one child unit's subtree for a week. */
+export interface RosterStatusGroup {
+  unit: Unit
+  expected: number
+  on_time: number
+  late: { unit: Unit; submitted_at: number }[]
+  missing: Unit[]
+}
+
+export interface RosterStatus {
+  week: string
+  deadline: number
+  groups: RosterStatusGroup[]
+}
+
+export interface AppFigures {
+  unit: Unit
+  at: number
+  populations: Record<AppPopulation, AppCounts>
+}
+
+export interface RankingChange {
+  installed_rate: number
+  registered_rate: number
+  alerts_on_rate: number
+}
+
+export interface RankingHonesty {
+  checked: number
+  confirmed: number
+  rate: number
+}
+
+export interface RankingRow {
+  unit: Unit
+  counts: AppCounts
+  previous: AppCounts | null
+  /** Rate changes against the previous week (fractions: 0.02 = 2 percentage points). */
+  change: RankingChange | null
+  rank: number | null
+  /** One of the bottom three. */
+  bottom: boolean
+  /** Weeks in a row, up to this one, among the bottom three. */
+  bottom_weeks: number
+  /** Spot-check calls up to the end of the week in the row's subtree; null when none checked. */
+  honesty: RankingHonesty | null
+  false_entries: number
+  late: number
+  missing: number
+  promoted: number
+}
+
+export interface RankingTable {
+  population: AppPopulation
+  label: string
+  total: AppCounts
+  rows: RankingRow[]
+}
+
+export interface Ranking {
+  unit: Unit
+  week: string
+  as_of: number
+  previous_week: string
+  deadline: number
+  tables: RankingTable[]
+}
+
+export interface TrendWeek {
+  week: string
+  populations: Partial<Record<AppPopulation, AppCounts>>
+}
+
+export interface TargetProgress {
+  unit: Unit
+  population: number
+  achieved: number
+  required: number
+  gap: number
+  met: boolean
+  weekly_pace: number
+  /** "YYYY-MM-DD" at the current pace; null when the pace will never get there. */
+  projected: string | null
+  on_track: boolean
+}
+
+export interface AppTarget {
+  id: number
+  org_unit_id: number
+  org_unit_name: string
+  population: AppPopulation
+  /** Not in docs/api.md yet, but the server sends it. */
+  population_label?: string
+  fact: AppFactKey
+  /** Not in docs/api.md yet, but the server sends it. */
+  fact_label?: string
+  /** 0–1. */
+  rate: number
+  due_on: string
+  note: string
+  progress: TargetProgress
+}
+
+export interface AppSettings {
+  alerts_lapse_days: number
+  /** 1 = Monday … 7 = Sunday. */
+  roster_deadline_weekday: number
+  /** 0–23, county time. */
+  roster_deadline_hour: number
+}
+
+/** The caller's own promotion code. */
+export interface Promotion {
+  code: string
+  /** A path ("/promo/CODE") on this site. */
+  link: string
+  registered: number
+  registered_this_week: number
+}
+
+export interface PromotionCounts {
+  workers: { user_id: number; name: string; unit_name: string; count: number }[]
+  units: { unit: Unit; count: number }[]
+}
+
+/** What the public landing page of a code shows. */
+export interface PublicPromo {
+  code: string
+  /** Masked, e.g. "李*". */
+  worker: string
+  unit_name: string
+}
+
+export type CallOutcome = 'confirmed' | 'not_installed' | 'wrong_number' | 'unreachable' | 'refused' | 'no_publicity'
+
+export interface SpotCheckPlan {
+  id: number
+  org_unit_id: number
+  org_unit_name: string
+  name: string
+  seed: number
+  per_village: number
+  drawn_at: number
+  closed: boolean
+  items: number
+  called: number
+  created_at: number
+}
+
+export interface SpotCheckVillage {
+  /** Only id and name (not a whole Unit object, as docs/api.md suggests). */
+  unit: Pick<Unit, 'id' | 'name'>
+  items: number
+  called: number
+  /** Calls that checked the entry (unreachable and refused do not count). */
+  checked: number
+  confirmed: number
+  /** Entries found false (not in docs/api.md yet, but the server sends it). */
+  found_false?: number
+  /** confirmed ÷ checked; null while nothing was checked. */
+  honesty: number | null
+}
+
+export interface SpotCheckItem {
+  id: number
+  plan_id: number
+  person_id: number
+  person_name: string
+  /** Masked; POST /api/spot-check-items/{id}/dial gives the clear number. */
+  phone: string
+  village_id: number
+  village_name: string
+  assigned_to: number | null
+  assigned_name: string
+  outcome: CallOutcome | null
+  /** null while not called. */
+  outcome_label: string | null
+  called_at: number | null
+  notes: string
+  /** The roster entry was found false. */
+  flagged: boolean
+}
