@@ -357,7 +357,7 @@ std::vector<SpotCheckItemRow> AppStore::items(const SpotCheckItemFilter& f, int6
     *total = count->get_int(0);
   }
   auto s = c_.prepare("SELECT " FANZHA_ITEM_COLUMNS + where +
-                      " ORDER BY st.path, i.id LIMIT $7 OFFSET $8");
+                      " ORDER BY st.code, i.id LIMIT $7 OFFSET $8");
   bind_filters(*s);
   s->bind(7, f.limit).bind(8, f.offset);
   std::vector<SpotCheckItemRow> out;
@@ -395,7 +395,7 @@ std::vector<PlanStratumRow> AppStore::plan_strata(int64_t plan_id, std::string_v
       "SELECT i.stratum_id, st.name, st.path, i.outcome, COUNT(*) FROM spot_check_item i"
       " JOIN org_unit st ON st.id = i.stratum_id"
       " WHERE i.plan_id = $1 AND st.path >= $2 AND st.path < $3"
-      " GROUP BY i.stratum_id, st.name, st.path, i.outcome ORDER BY st.path");
+      " GROUP BY i.stratum_id, st.name, st.path, st.code, i.outcome ORDER BY st.code");
   s->bind_all(plan_id, path, domain::path_upper_bound(path));
   std::vector<PlanStratumRow> out;
   while (s->step()) {
