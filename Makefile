@@ -57,7 +57,7 @@ test-browser: build
 	cd web && npm run test:e2e
 
 bench: build
-	ninja -C build -j $(JOBS) bench_org bench_login
+	ninja -C build -j $(JOBS) bench_org bench_login bench_coverage bench_app
 	bash bench/run.sh
 
 format:

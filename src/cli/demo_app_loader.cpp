@@ -50,11 +50,11 @@ DemoAppLoader::DemoAppLoader(store::Connection& connection, const demo::DemoCoun
   // The county's targets, as a county plan sets them.
   const auto root = org_.find_by_code(county.units.front().code);
   auto target = [&](AppPopulation population, int permille, domain::DateNumber due,
-                    const char* note) {
+                    const char* note, domain::AppFact fact = domain::AppFact::kInstalled) {
     store::TargetRow t;
     t.org_unit_id = root->id;
     t.population = population;
-    t.fact = domain::AppFact::kInstalled;
+    t.fact = fact;
     t.rate_permille = permille;
     t.due_on = due;
     t.note = note;
@@ -64,7 +64,10 @@ DemoAppLoader::DemoAppLoader(store::Connection& connection, const demo::DemoCoun
   target(AppPopulation::kAge16To60, 400, next(today, 331), "16–60周岁群众安装率一季度末达40%");
   target(AppPopulation::kAge16To60, 800, next(today, 630), "16–60周岁群众安装率年中达80%");
   target(AppPopulation::kStaff, 1000, next(today, 331), "干部职工100%安装");
-  target(AppPopulation::kStudents, 1000, next(today, 630), "学生“三个100%”");
+  // Students' "three 100%": installed, registered, alerts on.
+  for (auto fact : domain::all_app_facts()) {
+    target(AppPopulation::kStudents, 1000, next(today, 630), "学生“三个100%”", fact);
+  }
 }
 
 DemoAppLoader::Unit& DemoAppLoader::unit(const std::string& code, int64_t id) {
