@@ -1,10 +1,11 @@
 // The app figures' working set in memory: the org units (id, path, kind, village), every
 // person (where they live, their unit or class, their birth date, whether a phone is on
-// file) and every observation of their app status. Read once from the database and
-// again whenever the app change counter moves (a fact, a roster, a person changed) or
-// the tree was moved (the auth epoch). Counting a county of a million people as of any
-// instant is then one pass over arrays, and the results of recent questions are cached.
-// Thread-safe; snapshots are immutable and may be kept after the index reloads.
+// file) and every observation of their app status. Read once from the database; when
+// the app change counter moves, only the observations appended since are read (app_fact
+// rows are never changed), and everything again when people or settings changed (the
+// 'app_people' counter) or the tree was moved (the auth epoch). Counting a county of a million
+// people as of any instant is then one pass over arrays, and the results of recent questions are
+// cached. Thread-safe; snapshots are immutable and may be kept after the index reloads.
 #pragma once
 
 #include <array>
@@ -21,6 +22,7 @@
 #include "domain/app_status.h"
 #include "domain/spot_check.h"
 #include "service/context.h"
+#include "store/app_store.h"
 
 namespace fanzha::service {
 
@@ -85,9 +87,13 @@ class AppIndex {
   int lapse_days();
 
  private:
+  struct Promotion;
+  struct Base;
   struct Data;
   std::shared_ptr<const Data> current();
-  std::shared_ptr<const Data> load(int64_t version) const;
+  std::shared_ptr<const Data> load(store::AppStore::Versions versions) const;
+  // `data` with the observations appended since; nullptr when a full load is needed.
+  std::shared_ptr<const Data> append(const Data& data, int64_t version) const;
   std::shared_ptr<const AppSnapshot> compute(const Data& data, int64_t at) const;
 
   ServiceContext ctx_;

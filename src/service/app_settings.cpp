@@ -49,7 +49,7 @@ void save_app_settings(store::AppStore& store, const AppSettings& s) {
   store.set_setting(kLapseKey, std::to_string(s.alerts_lapse_days));
   store.set_setting(kWeekdayKey, std::to_string(s.deadline.weekday));
   store.set_setting(kHourKey, std::to_string(s.deadline.hour));
-  store.bump_version();
+  store.bump_people_version();  // the lapse window is part of the loaded index
 }
 
 }  // namespace fanzha::service

@@ -230,33 +230,38 @@ int64_t SpotCheckService::assign(const Actor& actor, int64_t plan_id,
   });
 }
 
+SpotCheckService::Callable SpotCheckService::callable_item(store::Connection& c, const Actor& actor,
+                                                           int64_t item_id) {
+  auto item = store::AppStore(c).find_item(item_id);
+  if (!item) {
+    item_not_found();
+  }
+  auto village = store::OrgStore(c).find(item->stratum_id);
+  if (!village || !actor.can_see(village->path)) {
+    item_not_found();
+  }
+  auto plan = visible_plan(c, actor, item->plan_id);
+  if (!domain::role_has(actor.role, Capability::kSpotCheckManage) &&
+      item->assigned_to != actor.user_id) {
+    throw Error(ErrorCode::kForbidden, "该条目未分配给您");
+  }
+  return {std::move(*item), std::move(*village), std::move(plan)};
+}
+
 std::string SpotCheckService::dial(const Actor& actor, int64_t item_id) {
   require(actor, Capability::kSpotCheckCall);
   return ctx_.db.transact([&](store::Connection& c) {
-    store::AppStore store(c);
-    const auto item = store.find_item(item_id);
-    if (!item) {
-      item_not_found();
-    }
-    const auto village = store::OrgStore(c).find(item->stratum_id);
-    if (!village || !actor.can_see(village->path)) {
-      item_not_found();
-    }
-    visible_plan(c, actor, item->plan_id);
-    if (!domain::role_has(actor.role, Capability::kSpotCheckManage) &&
-        item->assigned_to != actor.user_id) {
-      throw Error(ErrorCode::kForbidden, "该条目未分配给您");
-    }
-    const auto phone = ctx_.pii.decrypt(item->phone_cipher);
-    if (item->phone_cipher.empty() || !phone) {
+    const auto [item, village, plan] = callable_item(c, actor, item_id);
+    const auto phone = ctx_.pii.decrypt(item.phone_cipher);
+    if (item.phone_cipher.empty() || !phone) {
       throw Error(ErrorCode::kNotFound, "该人员没有登记手机号");
     }
     record_audit(c, ctx_.clock, actor,
                  {"spotcheck.dial",
                   "person",
-                  std::to_string(item->person_id),
-                  village->path,
-                  {{"item_id", item_id}, {"name", item->person_name}, {"fields", {"phone"}}}});
+                  std::to_string(item.person_id),
+                  village.path,
+                  {{"item_id", item_id}, {"name", item.person_name}, {"fields", {"phone"}}}});
     return *phone;
   });
 }
@@ -271,31 +276,19 @@ store::SpotCheckItemRow SpotCheckService::record_outcome(const Actor& actor, int
   }
   ctx_.db.transact([&](store::Connection& c) {
     store::AppStore store(c);
-    const auto item = store.find_item(item_id);
-    if (!item) {
-      item_not_found();
-    }
-    const auto village = store::OrgStore(c).find(item->stratum_id);
-    if (!village || !actor.can_see(village->path)) {
-      item_not_found();
-    }
-    const auto plan = visible_plan(c, actor, item->plan_id);
-    if (!domain::role_has(actor.role, Capability::kSpotCheckManage) &&
-        item->assigned_to != actor.user_id) {
-      throw Error(ErrorCode::kForbidden, "该条目未分配给您");
-    }
+    const auto [item, village, plan] = callable_item(c, actor, item_id);
     if (plan.closed) {
       throw Error(ErrorCode::kConflict, "抽查任务已结束");
     }
     // A call that reached nobody may be made again; a checked entry keeps its outcome.
-    if (item->outcome && domain::counts_as_checked(*item->outcome)) {
+    if (item.outcome && domain::counts_as_checked(*item.outcome)) {
       throw Error(ErrorCode::kConflict, "该条目已登记抽查结果");
     }
     const int64_t now = ctx_.clock.now_ms();
     const bool flagged = domain::found_false_entry(outcome);
     store.set_outcome(item_id, outcome, now, actor.user_id.value_or(0), text, flagged);
     store::AppFactRow fact;
-    fact.person_id = item->person_id;
+    fact.person_id = item.person_id;
     fact.recorded_by = actor.user_id;
     fact.recorder_name = actor.display_name.empty() ? actor.username : actor.display_name;
     fact.created_at = now;
@@ -313,19 +306,18 @@ store::SpotCheckItemRow SpotCheckService::record_outcome(const Actor& actor, int
       store.insert_fact(fact);
     }
     store.bump_version();
-    record_audit(
-        c, ctx_.clock, actor,
-        {"spotcheck.outcome",
-         "spot_check_item",
-         std::to_string(item_id),
-         village->path,
-         {{"plan_id", item->plan_id},
-          {"person_id", item->person_id},
-          {"outcome", domain::call_outcome_key(outcome)},
-          {"before", item->outcome ? nlohmann::json(domain::call_outcome_key(*item->outcome))
-                                   : nlohmann::json()},
-          {"flagged", flagged},
-          {"status_reverted", domain::reverts_app_status(outcome)}}});
+    record_audit(c, ctx_.clock, actor,
+                 {"spotcheck.outcome",
+                  "spot_check_item",
+                  std::to_string(item_id),
+                  village.path,
+                  {{"plan_id", item.plan_id},
+                   {"person_id", item.person_id},
+                   {"outcome", domain::call_outcome_key(outcome)},
+                   {"before", item.outcome ? nlohmann::json(domain::call_outcome_key(*item.outcome))
+                                           : nlohmann::json()},
+                   {"flagged", flagged},
+                   {"status_reverted", domain::reverts_app_status(outcome)}}});
   });
   auto lease = ctx_.db.read();
   return *store::AppStore(*lease).find_item(item_id);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/org_unit.h"
 #include "domain/spot_check.h"
 #include "domain/user.h"
 #include "service/actor.h"
@@ -71,6 +72,14 @@ class SpotCheckService {
   // Whether the actor works the plan (manager or caller) rather than only watching it.
   static bool works_plans(const Actor& actor);
   static store::SpotCheckPlanRow visible_plan(store::Connection& c, const Actor& actor, int64_t id);
+  // An item the actor may call (assigned to them, or they manage), with its village and
+  // plan; not_found outside the scope, forbidden when it is someone else's.
+  struct Callable {
+    store::SpotCheckItemRow item;
+    domain::OrgUnit village;
+    store::SpotCheckPlanRow plan;
+  };
+  static Callable callable_item(store::Connection& c, const Actor& actor, int64_t item_id);
 
   ServiceContext ctx_;
   AppIndex& index_;

@@ -190,15 +190,6 @@ void AppStore::scan_people(const std::function<void(const AppPersonRow&)>& each)
   }
 }
 
-void AppStore::scan_facts(
-    const std::function<void(int64_t, const AppObservation&, std::optional<int64_t>)>& each) {
-  auto s = c_.prepare(
-      "SELECT person_id, fact, value, observed_at, method, promoter_user_id FROM app_fact");
-  while (s->step()) {
-    each(s->get_int(0), read_observation(*s, 1), s->get_optional_int(5));
-  }
-}
-
 int64_t AppStore::insert_submission(const SubmissionRow& r) {
   auto s = c_.prepare(
       "INSERT INTO roster_submission (org_unit_id, week, submitted_at, late, user_id, username,"
@@ -535,9 +526,31 @@ void AppStore::set_setting(std::string_view key, std::string_view value) {
       .run();
 }
 
-int64_t AppStore::version() {
-  auto s = c_.prepare("SELECT version FROM change_counter WHERE name = 'app'");
-  return s->step() ? s->get_int(0) : 0;
+AppStore::Versions AppStore::versions() {
+  auto s =
+      c_.prepare("SELECT name, version FROM change_counter WHERE name IN ('app', 'app_people')");
+  Versions v;
+  while (s->step()) {
+    (s->get_text(0) == "app" ? v.app : v.people) = s->get_int(1);
+  }
+  return v;
+}
+
+void AppStore::bump_people_version() {
+  c_.prepare("UPDATE change_counter SET version = version + 1 WHERE name IN ('app', 'app_people')")
+      ->run();
+}
+
+void AppStore::scan_facts_after(int64_t after,
+                                const std::function<void(int64_t, int64_t, const AppObservation&,
+                                                         std::optional<int64_t>)>& each) {
+  auto s = c_.prepare(
+      "SELECT id, person_id, fact, value, observed_at, method, promoter_user_id FROM app_fact"
+      " WHERE id > $1 ORDER BY id");
+  s->bind(1, after);
+  while (s->step()) {
+    each(s->get_int(0), s->get_int(1), read_observation(*s, 2), s->get_optional_int(6));
+  }
 }
 
 void AppStore::bump_version() {

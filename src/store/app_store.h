@@ -144,8 +144,6 @@ class AppStore {
   void scan_units(
       const std::function<void(int64_t id, std::string_view path, domain::OrgKind kind)>& each);
   void scan_people(const std::function<void(const AppPersonRow&)>& each);
-  void scan_facts(const std::function<void(int64_t person_id, const domain::AppObservation&,
-                                           std::optional<int64_t> promoter)>& each);
 
   // Weekly rosters.
   int64_t insert_submission(const SubmissionRow& submission);
@@ -196,9 +194,21 @@ class AppStore {
   std::optional<std::string> setting(std::string_view key);
   void set_setting(std::string_view key, std::string_view value);
 
-  // The change counter of app figures.
-  int64_t version();
+  // The change counters of app figures: `version` moves with every app write (facts are
+  // only appended), `people_version` with writes that change people or settings.
+  struct Versions {
+    int64_t app = 0;
+    int64_t people = 0;
+  };
+  Versions versions();
   void bump_version();
+  void bump_people_version();  // bumps both
+  // Observations with an id above `after`, in id order (all of them from 0; what was
+  // appended since from the last id seen).
+  void scan_facts_after(
+      int64_t after,
+      const std::function<void(int64_t id, int64_t person_id, const domain::AppObservation&,
+                               std::optional<int64_t> promoter)>& each);
 
  private:
   Connection& c_;

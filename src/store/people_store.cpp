@@ -343,7 +343,9 @@ void PeopleStore::recount(const Touched& touched) {
   }
   // People changed: app figures (which count people by age and unit) must be reloaded.
   if (!touched.units.empty() || !touched.households.empty()) {
-    c_.prepare("UPDATE change_counter SET version = version + 1 WHERE name = 'app'")->run();
+    c_.prepare(
+          "UPDATE change_counter SET version = version + 1 WHERE name IN ('app', 'app_people')")
+        ->run();
   }
 }
 

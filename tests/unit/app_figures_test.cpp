@@ -193,6 +193,19 @@ TEST_F(AppFiguresTest, WritesShowAtOnce) {
   app.record_check(admin_, person, in);
   const auto after = app.figures(admin_, std::nullopt, end_of_day(now)).counts;
   EXPECT_EQ(after, recount("349901", end_of_day(now), 30));
+  // A registration brought with the admin's code counts for the admin, once per person.
+  const std::string code = app.my_promotion(admin_).code;
+  EXPECT_EQ(app.my_promotion(admin_).registered, 0);
+  in.registered = true;
+  in.promotion_code = code;
+  app.record_check(admin_, person, in);
+  app.record_check(admin_, person, in);
+  EXPECT_EQ(app.my_promotion(admin_).registered, 1);
+  EXPECT_EQ(app.figures(admin_, std::nullopt, end_of_day(now)).counts,
+            recount("349901", end_of_day(now), 30));
+  const auto promotions = app.promotions(admin_, std::nullopt, 0, end_of_day(now));
+  ASSERT_EQ(promotions.workers.size(), 1u);
+  EXPECT_EQ(promotions.workers[0].second, 1);
 }
 
 TEST_F(AppFiguresTest, ASpotCheckRevertsAFalseEntryAndConfirmsATrueOne) {

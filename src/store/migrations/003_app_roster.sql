@@ -93,9 +93,11 @@ CREATE TABLE setting (
   value  TEXT NOT NULL
 );
 
--- Bumped by every write that changes app figures, so that caches know to reload.
+-- Bumped by writes that change app figures, so that caches know to reload: 'app' by
+-- every one (app_fact rows are only ever appended), 'app_people' also by those that
+-- change people or settings (a full reload).
 CREATE TABLE change_counter (
   name     TEXT    PRIMARY KEY,
   version  INTEGER NOT NULL
 );
-INSERT INTO change_counter (name, version) VALUES ('app', 1);
+INSERT INTO change_counter (name, version) VALUES ('app', 1), ('app_people', 1);
