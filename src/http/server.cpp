@@ -24,9 +24,11 @@ using tcp = net::ip::tcp;
 namespace {
 
 constexpr int kUploadTimeoutFactor = 10;
-// After an error reply, unread request bytes are drained this long before closing, so
-// the client reads our reply instead of a connection reset.
+// After an error reply, unread request bytes are drained before closing, so the client
+// reads our reply instead of a connection reset: until the client pauses this long, and
+// for kDrainMaxTime at most (a slow client still pushing a large upload).
 constexpr auto kDrainTimeout = std::chrono::seconds(2);
+constexpr auto kDrainMaxTime = std::chrono::seconds(30);
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 using SpanBody = bhttp::span_body<const char>;
@@ -230,11 +232,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void drain_and_close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.expires_after(kDrainTimeout);
+    drain_until_ = std::chrono::steady_clock::now() + kDrainMaxTime;
     drain();
   }
 
   void drain() {
+    const auto left = drain_until_ - std::chrono::steady_clock::now();
+    if (left <= std::chrono::steady_clock::duration::zero()) {
+      return close();
+    }
+    stream_.expires_after(std::min<std::chrono::steady_clock::duration>(kDrainTimeout, left));
     stream_.async_read_some(net::buffer(drain_buffer_),
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                               if (ec) {
@@ -282,6 +289,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<bhttp::response<SpanBody>> out_;
   bool head_request_ = false;
   std::array<char, 4096> drain_buffer_{};
+  std::chrono::steady_clock::time_point drain_until_;
 };
 
 }  // namespace
