@@ -85,6 +85,13 @@ void add_spot_check_routes(http::Router& router, Services& s) {
     return Response::json(200, {{"assigned", assigned}});
   });
 
+  router.add(Method::kPost, "/api/spot-checks/{id}/close", [&s](Request& req) {
+    const auto session = require_session(s.auth, req);
+    const JsonInput in(req, {});
+    return Response::json(
+        200, {{"plan", plan_json(s.spot_checks.close_plan(session.actor, id_param(req, "id")))}});
+  });
+
   router.add(Method::kPost, "/api/spot-check-items/{id}/dial", [&s](Request& req) {
     const auto session = require_session(s.auth, req);
     const JsonInput in(req, {});

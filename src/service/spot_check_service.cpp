@@ -230,6 +230,25 @@ int64_t SpotCheckService::assign(const Actor& actor, int64_t plan_id,
   });
 }
 
+store::SpotCheckPlanRow SpotCheckService::close_plan(const Actor& actor, int64_t plan_id) {
+  require(actor, Capability::kSpotCheckManage);
+  ctx_.db.transact([&](store::Connection& c) {
+    const auto plan = visible_plan(c, actor, plan_id);
+    if (plan.closed) {
+      throw Error(ErrorCode::kConflict, "抽查任务已结束");
+    }
+    store::AppStore(c).close_plan(plan_id);
+    record_audit(c, ctx_.clock, actor,
+                 {"spotcheck.close",
+                  "spot_check_plan",
+                  std::to_string(plan_id),
+                  actor.scope_path,
+                  {{"items", plan.items}, {"called", plan.called}}});
+  });
+  auto lease = ctx_.db.read();
+  return *store::AppStore(*lease).find_plan(plan_id);
+}
+
 SpotCheckService::Callable SpotCheckService::callable_item(store::Connection& c, const Actor& actor,
                                                            int64_t item_id) {
   auto item = store::AppStore(c).find_item(item_id);
@@ -252,6 +271,9 @@ std::string SpotCheckService::dial(const Actor& actor, int64_t item_id) {
   require(actor, Capability::kSpotCheckCall);
   return ctx_.db.transact([&](store::Connection& c) {
     const auto [item, village, plan] = callable_item(c, actor, item_id);
+    if (plan.closed) {
+      throw Error(ErrorCode::kConflict, "抽查任务已结束");
+    }
     const auto phone = ctx_.pii.decrypt(item.phone_cipher);
     if (item.phone_cipher.empty() || !phone) {
       throw Error(ErrorCode::kNotFound, "该人员没有登记手机号");

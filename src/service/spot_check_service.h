@@ -63,6 +63,8 @@ class SpotCheckService {
   std::vector<domain::User> callers(const Actor& actor, int64_t plan_id);
   // Deals the plan's unassigned items round-robin to the callers who can see them.
   int64_t assign(const Actor& actor, int64_t plan_id, const std::vector<int64_t>& user_ids);
+  // Ends a plan: no more assignments or calls; its outcomes stay. Audited.
+  store::SpotCheckPlanRow close_plan(const Actor& actor, int64_t plan_id);
   // The clear phone of an item, for its caller (or a manager); audited.
   std::string dial(const Actor& actor, int64_t item_id);
   store::SpotCheckItemRow record_outcome(const Actor& actor, int64_t item_id,

@@ -281,3 +281,22 @@ test('phone: the police caller’s spot-check view fits 390 px', { timeout: 120_
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the viewport`)
   })
 })
+
+test('a manager ends a plan and its entries can no longer be rung', { timeout: 120_000 }, async () => {
+  assert.ok(planId, 'the roster test drew a plan')
+  const admin = server.accountOfRole('admin')
+  const adminApi = await apiLogin(server.baseURL, admin.username, admin.password)
+  const page = await newPage(browser)
+  await withEvidence(page, 'app-roster-close', server, async () => {
+    await uiLogin(page, server.baseURL, admin.username, admin.password)
+    await page.goto(`${server.baseURL}/spot-checks/${planId}`)
+    await page.locator('[data-testid="spot-item-dial"]').first().waitFor()
+    await page.locator('[data-testid="plan-close"]').click()
+    await page.locator('.el-message-box').getByRole('button', { name: '结束抽查' }).click()
+    await page.locator('.plan-meta').getByText('已结束').waitFor()
+    assert.equal(await page.locator('[data-testid="spot-item-dial"]').count(), 0, 'no 拨号 on a closed plan')
+    assert.equal(await page.locator('[data-testid="plan-assign"]').count(), 0)
+  })
+  const { plan } = await adminApi.must(`/api/spot-checks/${planId}`)
+  assert.equal(plan.closed, true)
+})

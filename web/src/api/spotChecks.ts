@@ -53,6 +53,11 @@ export async function assignCallers(planId: number, userIds: number[]): Promise<
   return (await api.post<{ assigned: number }>(`/api/spot-checks/${planId}/assign`, { user_ids: userIds })).assigned
 }
 
+/** Ends the plan: no more assignments or calls. */
+export async function closePlan(planId: number): Promise<SpotCheckPlan> {
+  return (await api.post<{ plan: SpotCheckPlan }>(`/api/spot-checks/${planId}/close`, {})).plan
+}
+
 /** The clear phone number to call (audited); show it only while the page is open. */
 export async function dialItem(itemId: number): Promise<string> {
   return (await api.post<{ phone: string }>(`/api/spot-check-items/${itemId}/dial`, {})).phone
