@@ -63,6 +63,9 @@ uint32_t key_set(const std::vector<std::string>& keys, Parse parse, Bit bit, con
 std::vector<std::pair<std::string, std::string>> mapping_value(const nlohmann::json& object);
 std::vector<std::pair<std::string, std::string>> mapping_query(const http::Request& request);
 
+// The page size of lists when the request gives no `limit`.
+inline constexpr int kDefaultListLimit = 50;
+
 // A path parameter as an id; anything that is not a positive integer is "not found".
 int64_t id_param(const http::Request& request, std::string_view name);
 // Optional integer / boolean query parameters; malformed values are invalid_value.

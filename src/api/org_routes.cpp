@@ -18,8 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kDefaultLimit = 50;
-
 std::optional<domain::OrgKind> kind_query(const Request& req) {
   const std::string text = string_query(req, "kind");
   if (text.empty()) {
@@ -78,7 +76,7 @@ void add_org_routes(http::Router& router, Services& s) {
     const auto session = require_session(s.auth, req);
     const auto page =
         s.org.subtree(session.actor, id_param(req, "id"), kind_query(req),
-                      static_cast<int>(int_query(req, "limit").value_or(kDefaultLimit)),
+                      static_cast<int>(int_query(req, "limit").value_or(kDefaultListLimit)),
                       static_cast<int>(int_query(req, "offset").value_or(0)));
     return Response::json(200, page_json(page));
   });

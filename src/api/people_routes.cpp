@@ -14,8 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kDefaultLimit = 50;
-
 // The fields a person's form sends (the array lives as long as the program).
 const std::initializer_list<std::string_view> kPersonFields = {
     "household_id", "name",  "id_number", "phone",        "relation", "address",
@@ -65,7 +63,7 @@ service::HouseholdQuery household_query(const Request& req) {
   q.campaign_id = int_query(req, "campaign_id");
   q.visited = bool_query(req, "visited");
   q.unvisited_first = string_query(req, "order") == "unvisited_first";
-  q.limit = static_cast<int>(int_query(req, "limit").value_or(kDefaultLimit));
+  q.limit = static_cast<int>(int_query(req, "limit").value_or(kDefaultListLimit));
   q.offset = static_cast<int>(int_query(req, "offset").value_or(0));
   return q;
 }
@@ -77,7 +75,7 @@ service::PersonQuery person_query(const Request& req) {
   q.tags = tags_value(split_commas(string_query(req, "tags")), "tags");
   q.linked = flag_query(req, "linked");
   q.household_id = int_query(req, "household_id");
-  q.limit = static_cast<int>(int_query(req, "limit").value_or(kDefaultLimit));
+  q.limit = static_cast<int>(int_query(req, "limit").value_or(kDefaultListLimit));
   q.offset = static_cast<int>(int_query(req, "offset").value_or(0));
   return q;
 }

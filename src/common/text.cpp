@@ -1,5 +1,6 @@
 #include "common/text.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace fanzha {
@@ -114,6 +115,11 @@ std::optional<int64_t> parse_int64(std::string_view s) {
     return std::nullopt;
   }
   return value;
+}
+
+std::string zero_pad(int n, int width) {
+  std::string s = std::to_string(n);
+  return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(s.size()))), '0') + s;
 }
 
 std::string to_upper_ascii(std::string_view s) {

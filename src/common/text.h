@@ -21,6 +21,8 @@ std::string_view trim(std::string_view s);
 std::string_view strip_bom(std::string_view s);
 // Parses a whole string as a decimal int64; nullopt on anything else.
 std::optional<int64_t> parse_int64(std::string_view s);
+// `n` in decimal, left-padded with zeros to `width` digits (7, 3 → "007").
+std::string zero_pad(int n, int width);
 // ASCII lowercase / uppercase.
 std::string to_lower_ascii(std::string_view s);
 std::string to_upper_ascii(std::string_view s);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "common/random.h"
+#include "common/text.h"
 #include "domain/user.h"
 
 namespace fanzha::demo {
@@ -47,18 +48,13 @@ constexpr std::array<std::string_view, 4> kEnterprises = {
     "安澜县宏达建材有限公司", "安澜县绿源农业科技有限公司", "安澜县恒通物流有限公司",
     "安澜县华美服饰有限公司"};
 
-constexpr std::array<std::string_view, 30> kSurnames = {
+constexpr std::array<std::string_view, 30> kAccountSurnames = {
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
     "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
 constexpr std::array<std::string_view, 30> kGivenNames = {
     "伟",   "芳",   "娜",   "敏",   "静",   "丽",   "强",   "磊",   "军",   "洋",
     "勇",   "艳",   "杰",   "涛",   "明",   "超",   "秀英", "华",   "建国", "建华",
     "玉兰", "桂英", "志强", "海燕", "晓东", "文斌", "红梅", "春生", "雪梅", "国庆"};
-
-std::string pad(int n, int width) {
-  std::string s = std::to_string(n);
-  return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(s.size()))), '0') + s;
-}
 
 class Builder {
  public:
@@ -71,7 +67,7 @@ class Builder {
     county_.units.push_back({0, std::move(code), std::move(parent_code), std::move(name), kind});
   }
   std::string person_name() {
-    return std::string(kSurnames[random_.uniform(kSurnames.size())]) +
+    return std::string(kAccountSurnames[random_.uniform(kAccountSurnames.size())]) +
            std::string(kGivenNames[random_.uniform(kGivenNames.size())]);
   }
   std::string unique_village_name();
@@ -123,7 +119,7 @@ std::string Builder::unique_village_name() {
 }
 
 void Builder::add_village(const std::string& township_code, int index, int households) {
-  const std::string code = township_code + pad(200 + index, 3);
+  const std::string code = township_code + zero_pad(200 + index, 3);
   add(code, township_code, unique_village_name(), OrgKind::kVillage);
   if (township_code == township_codes_.front()) {
     first_township_villages_.push_back(code);
@@ -136,18 +132,18 @@ void Builder::add_village(const std::string& township_code, int index, int house
   const int groups =
       std::clamp(static_cast<int>(std::lround(households / double(kHouseholdsPerGroup))), 2, 99);
   for (int g = 1; g <= grids; ++g) {
-    add(code + pad(100 + g, 3), code, "第" + chinese_number(g) + "网格", OrgKind::kGrid);
+    add(code + zero_pad(100 + g, 3), code, "第" + chinese_number(g) + "网格", OrgKind::kGrid);
   }
   const auto group_households = split(households, groups);
   for (int g = 1; g <= groups; ++g) {
-    const std::string group_code = code + pad(200 + g, 3);
+    const std::string group_code = code + zero_pad(200 + g, 3);
     add(group_code, code, chinese_number(g) + "组", OrgKind::kVillageGroup);
     county_.household_plan.emplace_back(group_code, group_households[static_cast<size_t>(g - 1)]);
   }
 }
 
 void Builder::add_community(const std::string& street_code, int index, int households) {
-  const std::string code = street_code + pad(index, 3);
+  const std::string code = street_code + zero_pad(index, 3);
   add(code, street_code,
       std::string(kCommunityStems[static_cast<size_t>(index - 1) % kCommunityStems.size()]) +
           (index > static_cast<int>(kCommunityStems.size()) ? "二" : "") + "社区",
@@ -160,7 +156,7 @@ void Builder::add_community(const std::string& street_code, int index, int house
   const auto grid_households = split(households, grids);
   int building = 0;
   for (int g = 1; g <= grids; ++g) {
-    const std::string grid_code = code + pad(100 + g, 3);
+    const std::string grid_code = code + zero_pad(100 + g, 3);
     add(grid_code, code, "第" + chinese_number(g) + "网格", OrgKind::kGrid);
     const int buildings =
         std::max(1, static_cast<int>(std::lround(grid_households[static_cast<size_t>(g - 1)] /
@@ -173,7 +169,7 @@ void Builder::add_community(const std::string& street_code, int index, int house
         continue;
       }
       ++building;
-      const std::string building_code = code + pad(300 + building, 3);
+      const std::string building_code = code + zero_pad(300 + building, 3);
       add(building_code, grid_code, std::to_string(building) + "号楼", OrgKind::kBuilding);
       county_.household_plan.emplace_back(building_code,
                                           building_households[static_cast<size_t>(b)]);
@@ -184,30 +180,30 @@ void Builder::add_community(const std::string& street_code, int index, int house
 void Builder::add_sector_units() {
   const std::string county(kCountyCode);
   for (size_t i = 0; i < kDepartments.size(); ++i) {
-    add(county + "-D" + pad(static_cast<int>(i) + 1, 2), county, std::string(kDepartments[i]),
+    add(county + "-D" + zero_pad(static_cast<int>(i) + 1, 2), county, std::string(kDepartments[i]),
         OrgKind::kDepartment);
   }
   // A county branch of every bank, and a township branch of the farmers' banks.
   int bank = 0;
   for (const auto& name : kBanks) {
-    add(county + "-B" + pad(++bank, 2), county, std::string(name) + "安澜县支行",
+    add(county + "-B" + zero_pad(++bank, 2), county, std::string(name) + "安澜县支行",
         OrgKind::kBankBranch);
   }
   for (size_t t = 0; t < 4; ++t) {
     const std::string& township = township_codes_[t];
-    add(county + "-B" + pad(++bank, 2), township,
+    add(county + "-B" + zero_pad(++bank, 2), township,
         std::string(kBanks[kBanks.size() - 1 - t % 2]) + std::string(kTownships[t]) + "支行",
         OrgKind::kBankBranch);
   }
   int shop = 0;
   for (const auto& carrier : kCarriers) {
-    add(county + "-T" + pad(++shop, 2), county, std::string(carrier) + "安澜县城区营业厅",
+    add(county + "-T" + zero_pad(++shop, 2), county, std::string(carrier) + "安澜县城区营业厅",
         OrgKind::kTelecomShop);
   }
-  add(county + "-T" + pad(++shop, 2), township_codes_[1], "中国移动青山镇营业厅",
+  add(county + "-T" + zero_pad(++shop, 2), township_codes_[1], "中国移动青山镇营业厅",
       OrgKind::kTelecomShop);
   for (size_t i = 0; i < kEnterprises.size(); ++i) {
-    add(county + "-E" + pad(static_cast<int>(i) + 1, 2), county, std::string(kEnterprises[i]),
+    add(county + "-E" + zero_pad(static_cast<int>(i) + 1, 2), county, std::string(kEnterprises[i]),
         OrgKind::kEnterprise);
   }
 }
@@ -222,7 +218,7 @@ void Builder::add_schools() {
     const std::string grade = school + "-G" + std::to_string(g + 1);
     add(grade, school, std::string(kGrades[g]) + "年级", OrgKind::kCollege);
     for (int c = 1; c <= kClassesPerGrade; ++c) {
-      add(grade + "-C" + pad(c, 2), grade,
+      add(grade + "-C" + zero_pad(c, 2), grade,
           std::string(kGrades[g]) + "(" + std::to_string(c) + ")班", OrgKind::kClass);
     }
   }
@@ -237,7 +233,7 @@ void Builder::add_schools() {
     const std::string code = college + "-G" + std::to_string(i + 1);
     add(code, college, std::string(kColleges[i]), OrgKind::kCollege);
     for (int c = 1; c <= 3; ++c) {
-      add(code + "-C" + pad(c, 2), code,
+      add(code + "-C" + zero_pad(c, 2), code,
           "2025级" + std::string(kMajors[i]) + std::to_string(c) + "班", OrgKind::kClass);
     }
     add(code + "-R01", code, std::to_string(i + 1) + "号学生公寓", OrgKind::kDorm);
@@ -277,11 +273,11 @@ DemoCounty Builder::build() {
   add(county, "", std::string(kCountyName), OrgKind::kCounty);
   std::vector<std::string> street_codes;
   for (size_t i = 0; i < kStreets.size(); ++i) {
-    street_codes.push_back(county + pad(static_cast<int>(i) + 1, 3));
+    street_codes.push_back(county + zero_pad(static_cast<int>(i) + 1, 3));
     add(street_codes.back(), county, std::string(kStreets[i]), OrgKind::kStreet);
   }
   for (size_t i = 0; i < kTownships.size(); ++i) {
-    township_codes_.push_back(county + pad(100 + static_cast<int>(i), 3));
+    township_codes_.push_back(county + zero_pad(100 + static_cast<int>(i), 3));
     add(township_codes_.back(), county, std::string(kTownships[i]), OrgKind::kTownship);
   }
   // About a fifth of the households live in the two streets' communities.

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/random.h"
+#include "common/text.h"
 #include "domain/resident_id.h"
 
 namespace fanzha::demo {
@@ -35,11 +36,6 @@ constexpr std::array<double, 6> kVillageCoverages = {0.35, 0.55, 0.7, 0.8, 0.9, 
 constexpr std::array kHighIncidence = {
     domain::FraudType::kOnlineLoan, domain::FraudType::kInvestmentGambling,
     domain::FraudType::kClickFarming, domain::FraudType::kShoppingRefund};
-
-std::string pad(int n, int width) {
-  std::string s = std::to_string(n);
-  return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(s.size()))), '0') + s;
-}
 
 class Generator {
  public:
@@ -96,14 +92,14 @@ std::string Generator::resident_id(domain::DateNumber birth, Sex sex) {
   // Sequence numbers count up per region and birth date, so numbers never repeat.
   int& used = next_sequence_[region + std::to_string(birth) + (sex == Sex::kMale ? "m" : "f")];
   const int sequence = (used++ * 2 + (sex == Sex::kMale ? 1 : 2)) % 1000;
-  const std::string first17 = region + std::to_string(birth) + pad(sequence, 3);
+  const std::string first17 = region + std::to_string(birth) + zero_pad(sequence, 3);
   return first17 + domain::resident_id_check_char(first17);
 }
 
 std::string Generator::phone() {
   static constexpr std::array<std::string_view, 12> kPrefixes = {
       "130", "133", "135", "136", "138", "139", "150", "152", "158", "177", "186", "189"};
-  return std::string(pick(kPrefixes)) + pad(static_cast<int>(random_.uniform(100'000'000)), 8);
+  return std::string(pick(kPrefixes)) + zero_pad(static_cast<int>(random_.uniform(100'000'000)), 8);
 }
 
 DemoPerson Generator::person(const std::string& surname, Sex sex, int age, std::string relation) {
@@ -214,7 +210,7 @@ void Generator::run(const std::function<void(const DemoHousehold&)>& emit) {
       DemoHousehold h;
       h.unit_code = unit_code;
       const int number = ++household_numbers_[village->code];
-      h.number = pad(number, 4);
+      h.number = zero_pad(number, 4);
       h.address =
           "安澜县" + township->name + village->name + unit->name + std::to_string(number) + "号";
       int draw = static_cast<int>(random_.uniform(static_cast<uint64_t>(total_weight)));

@@ -297,9 +297,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
 struct Server::Impl {
   Impl(ServerOptions opts, const Router& r) : options(std::move(opts)), router(r) {}
 
+  // Accept handlers run on `accept_strand`, as does the close in Server::stop, so the
+  // acceptor is never closed between the check below and the next async_accept.
   void accept() {
     acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
-      if (!acceptor.is_open()) {
+      if (ec == net::error::operation_aborted || !acceptor.is_open()) {
         return;
       }
       if (ec) {
@@ -314,7 +316,8 @@ struct Server::Impl {
   ServerOptions options;
   const Router& router;
   net::io_context ioc;
-  tcp::acceptor acceptor{ioc};
+  net::strand<net::io_context::executor_type> accept_strand{net::make_strand(ioc)};
+  tcp::acceptor acceptor{accept_strand};
   net::signal_set signals{ioc, SIGINT, SIGTERM};
 };
 
@@ -365,7 +368,7 @@ void Server::run() {
 }
 
 void Server::stop() {
-  net::post(impl_->ioc, [this] {
+  net::post(impl_->accept_strand, [this] {
     beast::error_code ec;
     impl_->acceptor.close(ec);
     impl_->signals.cancel(ec);

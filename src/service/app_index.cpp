@@ -163,8 +163,6 @@ struct AppIndex::Data {
   }
 };
 
-int AppIndex::lapse_days() { return current()->base->lapse_days; }
-
 std::shared_ptr<const AppIndex::Data> AppIndex::current() {
   store::AppStore::Versions versions;
   {

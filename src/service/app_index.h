@@ -84,8 +84,6 @@ class AppIndex {
   // self-report) — strong observations need no call. One stratum per village.
   std::vector<domain::Stratum> roster_entries(std::string_view path, int64_t at);
 
-  int lapse_days();
-
  private:
   struct Promotion;
   struct Base;

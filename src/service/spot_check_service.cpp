@@ -4,6 +4,7 @@
 #include "domain/org_path.h"
 #include "domain/person.h"
 #include "service/audit_trail.h"
+#include "service/org_service.h"
 #include "store/org_store.h"
 #include "store/people_store.h"
 #include "store/user_store.h"
@@ -16,7 +17,6 @@ namespace {
 
 constexpr size_t kMaxPlanNameChars = 64;
 constexpr size_t kMaxCallNotesChars = 500;
-constexpr int kMaxPageSize = 500;
 
 [[noreturn]] void plan_not_found() {
   throw Error(ErrorCode::kNotFound, "抽查任务不存在或不在您的管辖范围内");

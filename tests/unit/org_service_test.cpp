@@ -9,19 +9,11 @@
 namespace fanzha::service {
 namespace {
 
+using testing::code_of;
+
 using domain::OrgKind;
 using domain::Role;
 using testing::TestEnv;
-
-ErrorCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no error";
-  return ErrorCode::kInternal;
-}
 
 class OrgServiceTest : public ::testing::Test {
  protected:

@@ -11,20 +11,12 @@
 namespace fanzha::service {
 namespace {
 
+using testing::code_of;
+
 using domain::Role;
 
 std::string with_check(const std::string& first17) {
   return first17 + domain::resident_id_check_char(first17);
-}
-
-ErrorCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no error";
-  return ErrorCode::kInternal;
 }
 
 class PeopleServiceTest : public ::testing::Test {

@@ -2,7 +2,10 @@
 // clock, seeded randomness and a cheap password hasher, plus a small county to work on.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -19,6 +22,17 @@
 #include "store/user_store.h"
 
 namespace fanzha::testing {
+
+// The code of the fanzha::Error that `f` throws (a test failure when it throws none).
+inline ErrorCode code_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  ADD_FAILURE() << "no error";
+  return ErrorCode::kInternal;
+}
 
 // 2026-03-01T00:00:00Z
 inline constexpr int64_t kTestStartMs = 1772323200000;
