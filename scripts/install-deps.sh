@@ -11,6 +11,8 @@ packages=(
   libboost1.74-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsqlite3-dev libsodium-dev libjemalloc-dev libzip-dev libexpat1-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libvectorscan-dev libre2-dev libyaml-cpp-dev libfasttext-dev libicu-dev libopencc-dev
+  libopencc-data clang libclang-rt-14-dev
   chromium wrk clang-format sqlite3 curl bc
 )
 # Node.js may come from Debian or be preinstalled (with its own npm): only ask apt

@@ -19,6 +19,7 @@ void add_import_routes(http::Router& router, Services& services);
 void add_visit_routes(http::Router& router, Services& services);
 void add_app_routes(http::Router& router, Services& services);
 void add_spot_check_routes(http::Router& router, Services& services);
+void add_check_routes(http::Router& router, Services& services);
 
 // Roster uploads: about 300,000 rows of CSV; bigger rosters go through
 // `fanzha import people` on the server.
@@ -35,6 +36,7 @@ inline void add_all_routes(http::Router& router, Services& services, const std::
   add_visit_routes(router, services);
   add_app_routes(router, services);
   add_spot_check_routes(router, services);
+  add_check_routes(router, services);
 }
 
 }  // namespace fanzha::api

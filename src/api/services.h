@@ -2,25 +2,37 @@
 // Thread-safe as each service is. Owns the import worker thread.
 #pragma once
 
+#include <memory>
+
 #include "service/app_index.h"
 #include "service/app_ranking.h"
 #include "service/app_service.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/check_service.h"
 #include "service/coverage_service.h"
 #include "service/dashboard_service.h"
 #include "service/import_jobs.h"
 #include "service/org_service.h"
 #include "service/people_service.h"
+#include "service/rate_limiter.h"
 #include "service/spot_check_service.h"
 #include "service/user_service.h"
 #include "service/visit_service.h"
 
 namespace fanzha::api {
 
+// The scam-message checker's set-up; without a rule file there is no checker.
+struct CheckSetup {
+  service::CheckOptions options;
+  service::RateLimiter::Options limit;
+};
+
 struct Services {
-  explicit Services(service::ServiceContext context, service::AuthOptions auth_options = {})
-      : auth(context, auth_options),
+  explicit Services(service::ServiceContext context, service::AuthOptions auth_options = {},
+                    const CheckSetup& check_setup = {})
+      : db(context.db),
+        auth(context, auth_options),
         org(context),
         users(context),
         audit(context),
@@ -32,8 +44,13 @@ struct Services {
         app_index(context),
         app(context, app_index),
         ranking(context, app_index),
-        spot_checks(context, app_index) {}
+        spot_checks(context, app_index),
+        check(check_setup.options.rules_path.empty()
+                  ? nullptr
+                  : std::make_unique<service::CheckService>(context.clock, check_setup.options)),
+        check_limiter(context.clock, check_setup.limit) {}
 
+  store::Database& db;
   service::AuthService auth;
   service::OrgService org;
   service::UserService users;
@@ -47,6 +64,8 @@ struct Services {
   service::AppService app;
   service::AppRankingService ranking;
   service::SpotCheckService spot_checks;
+  std::unique_ptr<service::CheckService> check;  // null when not configured
+  service::RateLimiter check_limiter;            // per client address, for POST /api/check
 };
 
 }  // namespace fanzha::api

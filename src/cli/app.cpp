@@ -21,6 +21,7 @@ int run(int argc, char** argv) {
   add_user_command(app);
   add_import_command(app);
   add_version_command(app);
+  add_check_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

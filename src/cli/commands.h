@@ -13,6 +13,7 @@ void add_demo_command(CLI::App& app);
 void add_user_command(CLI::App& app);
 void add_import_command(CLI::App& app);
 void add_version_command(CLI::App& app);
+void add_check_command(CLI::App& app);
 
 // Runs the CLI; returns the process exit code.
 int run(int argc, char** argv);

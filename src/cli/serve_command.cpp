@@ -27,6 +27,10 @@ struct ServeOptions {
   int read_timeout_ms = 30'000;
   int session_idle_minutes = 30;
   std::string log_level = "info";
+  std::string checker_rules = FANZHA_CHECKER_RULES;
+  std::string checker_model = FANZHA_CHECKER_MODEL;
+  double check_per_minute = 60;
+  double check_burst = 20;
 };
 
 // web/dist next to the working directory, else next to the binary (build/../web/dist).
@@ -75,7 +79,12 @@ void serve(const ServeOptions& o) {
   warn_if_nobody_can_sign_in(*runtime.db, o.db);
   service::AuthOptions auth_options;
   auth_options.idle_timeout_ms = int64_t{o.session_idle_minutes} * kMillisPerMinute;
-  api::Services services(runtime.context(), auth_options);
+  api::CheckSetup check;
+  check.options.rules_path = o.checker_rules;
+  check.options.model_path = o.checker_model;
+  check.limit.per_minute = o.check_per_minute;
+  check.limit.burst = o.check_burst;
+  api::Services services(runtime.context(), auth_options, check);
   services.imports.recover();
 
   http::Router router;
@@ -121,6 +130,18 @@ void add_serve_command(CLI::App& app) {
                   "Sign users out after this many minutes without a request")
       ->capture_default_str();
   cmd->add_option("--log-level", options->log_level, "trace, debug, info, warn, error")
+      ->capture_default_str();
+  cmd->add_option("--checker-rules", options->checker_rules,
+                  "Scam-message rule file (reloaded when it changes)")
+      ->capture_default_str();
+  cmd->add_option("--checker-model", options->checker_model,
+                  "Scam-message fastText model (empty: rules only)")
+      ->capture_default_str();
+  cmd->add_option("--check-per-minute", options->check_per_minute,
+                  "POST /api/check: checks per minute per client address (0: no limit)")
+      ->capture_default_str();
+  cmd->add_option("--check-burst", options->check_burst,
+                  "POST /api/check: checks a client address may make at once")
       ->capture_default_str();
   cmd->callback([options] { serve(*options); });
 }

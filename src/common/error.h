@@ -39,6 +39,7 @@ namespace fanzha {
   X(kPayloadTooLarge, "payload_too_large", 413, 3)               \
   X(kUnsupportedMediaType, "unsupported_media_type", 415, 3)     \
   X(kImportRejected, "import_rejected", 422, 7)                  \
+  X(kRulesRejected, "rules_rejected", 422, 7)                    \
   X(kAccountLocked, "account_locked", 423, 6)                    \
   X(kRateLimited, "rate_limited", 429, 8)                        \
   X(kHeaderTooLarge, "header_too_large", 431, 3)                 \

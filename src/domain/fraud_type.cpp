@@ -38,6 +38,8 @@ constexpr std::array kTypes = {
     Info{F::kElderlyProducts, "elderly_products", "养老产品", false},
     Info{F::kElderlyAid, "elderly_aid", "养老帮扶", false},
     Info{F::kPensionInsurance, "pension_insurance", "养老保险", false},
+    Info{F::kPhishingLink, "phishing_link", "钓鱼链接(冒充银行/ETC/运营商)", false},
+    Info{F::kFakePrize, "fake_prize", "虚假中奖/补贴", false},
 };
 
 constexpr auto make_all() {

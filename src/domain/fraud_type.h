@@ -32,6 +32,8 @@ enum class FraudType : uint8_t {
   kElderlyProducts,       // 养老产品
   kElderlyAid,            // 养老帮扶
   kPensionInsurance,      // 养老保险
+  kPhishingLink,          // 钓鱼链接(冒充银行/ETC/运营商)
+  kFakePrize,             // 虚假中奖/补贴
 };
 
 std::span<const FraudType> all_fraud_types();

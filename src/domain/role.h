@@ -41,6 +41,7 @@ enum class Capability {
   kAppManage,        // app targets and settings
   kSpotCheckManage,  // draw spot-check plans, assign callers, see every item
   kSpotCheckCall,    // call the spot-check items assigned to oneself
+  kCheckerManage,    // reload the scam-message checker's rules and see their status
 };
 
 std::span<const Role> all_roles();

@@ -1,0 +1,401 @@
+#include "checker/checker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "checker/entities.h"
+#include "checker/tokens.h"
+#include "checker/utf8.h"
+
+namespace fanzha::checker {
+
+// A match in the normalised text (byte offsets).
+struct ByteRange {
+  uint32_t from;
+  uint32_t to;
+};
+
+namespace {
+
+// Spans kept per signal: enough to show every place a word occurs in an SMS.
+constexpr size_t kMaxSpans = 8;
+
+// Adds a match, merging it with one it overlaps (Vectorscan reports every end of a
+// variable-length match: "验证码4829", "验证码48291", … are one span).
+void add_span(std::vector<ByteRange>& spans, ByteRange r) {
+  for (auto& s : spans) {
+    if (r.from < s.to && s.from < r.to) {
+      s.from = std::min(s.from, r.from);
+      s.to = std::max(s.to, r.to);
+      return;
+    }
+  }
+  if (spans.size() < kMaxSpans) {
+    spans.push_back(r);
+  }
+}
+
+std::vector<std::string> deduplicated(std::vector<std::string> lines) {
+  std::vector<std::string> out;
+  for (auto& l : lines) {
+    if (std::find(out.begin(), out.end(), l) == out.end()) {
+      out.push_back(std::move(l));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Checker::Signal {
+  SignalSpec spec;
+  std::optional<EntityKind> entity;  // a built-in entity signal
+  std::vector<size_t> all, any, none;
+  int near_a = -1;
+  int near_b = -1;
+};
+
+struct Checker::Evaluation {
+  std::vector<bool> fired;
+  std::vector<std::vector<ByteRange>> spans;
+  std::vector<Entity> entities;
+};
+
+Checker::Checker(RuleSet rules) : rules_(std::move(rules)), aliases_(rules_.aliases) {}
+Checker::~Checker() = default;
+
+std::variant<std::unique_ptr<Checker>, RuleFileError> Checker::compile(RuleSet rules) {
+  std::unique_ptr<Checker> c(new Checker(std::move(rules)));
+  std::map<std::string, size_t> index;
+  for (EntityKind kind : all_entity_kinds()) {
+    Signal s;
+    s.spec.name = std::string(entity_kind_name(kind));
+    s.entity = kind;
+    index[s.spec.name] = c->signals_.size();
+    c->signals_.push_back(std::move(s));
+  }
+  for (const auto& spec : c->rules_.signals) {
+    index[spec.name] = c->signals_.size();
+    c->signals_.push_back({spec, std::nullopt, {}, {}, {}, -1, -1});
+  }
+  std::vector<PatternDb::Source> sources;
+  for (size_t i = 0; i < c->signals_.size(); ++i) {
+    Signal& s = c->signals_[i];
+    auto resolve = [&](const std::vector<std::string>& names) {
+      std::vector<size_t> out;
+      for (const auto& n : names) {
+        out.push_back(index.at(n));
+      }
+      return out;
+    };
+    s.all = resolve(s.spec.all);
+    s.any = resolve(s.spec.any);
+    s.none = resolve(s.spec.none);
+    if (!s.spec.near.empty()) {
+      s.near_a = static_cast<int>(index.at(s.spec.near[0]));
+      s.near_b = static_cast<int>(index.at(s.spec.near[1]));
+    }
+    for (const auto& p : s.spec.patterns) {
+      std::string regex = p.literal ? escape_regex(normalize(p.text, c->aliases_).text) : p.text;
+      if (regex.empty()) {
+        return RuleFileError{p.line, "word '" + p.text + "' is empty after normalisation"};
+      }
+      sources.push_back({std::move(regex), p.line});
+      c->pattern_signal_.push_back(static_cast<int>(i));
+      c->pattern_entity_.push_back(-1);
+    }
+  }
+  for (const auto& e : entity_patterns()) {
+    sources.push_back({e.regex, 0});
+    c->pattern_signal_.push_back(kEntityPattern);
+    c->pattern_entity_.push_back(static_cast<int>(e.kind));
+  }
+  for (const auto& cue : c->rules_.negation_cues) {
+    sources.push_back({escape_regex(normalize(cue, c->aliases_).text), 0});
+    c->pattern_signal_.push_back(kNegationPattern);
+    c->pattern_entity_.push_back(-1);
+  }
+  auto db = PatternDb::compile(sources);
+  if (auto* error = std::get_if<RuleFileError>(&db)) {
+    return *error;
+  }
+  c->db_ = std::move(std::get<std::unique_ptr<PatternDb>>(db));
+  // Dependency order (the parser has ruled out cycles): a signal after what it reads.
+  std::vector<bool> done(c->signals_.size(), false);
+  std::function<void(size_t)> visit = [&](size_t i) {
+    if (done[i]) {
+      return;
+    }
+    done[i] = true;
+    const Signal& s = c->signals_[i];
+    for (const auto* deps : {&s.all, &s.any, &s.none}) {
+      for (size_t d : *deps) {
+        visit(d);
+      }
+    }
+    if (s.near_a >= 0) {
+      visit(static_cast<size_t>(s.near_a));
+      visit(static_cast<size_t>(s.near_b));
+    }
+    c->order_.push_back(i);
+  };
+  for (size_t i = 0; i < c->signals_.size(); ++i) {
+    visit(i);
+  }
+  return c;
+}
+
+NormalizedText Checker::normalized(std::string_view text) const {
+  return normalize(text, aliases_);
+}
+
+Checker::Evaluation Checker::evaluate(const NormalizedText& text) const {
+  Evaluation ev;
+  ev.fired.assign(signals_.size(), false);
+  ev.spans.resize(signals_.size());
+  std::vector<PatternMatch> matches;
+  db_->scan(text.text, matches);
+  auto cp = [&text](uint32_t byte) {
+    return byte < text.text.size() ? text.cp_of_byte[byte] : text.code_points();
+  };
+  // Clause boundaries before each code point, and where negation cues end.
+  std::vector<uint32_t> boundaries(text.code_points() + 1, 0);
+  for (size_t i = 0; i < text.code_points(); ++i) {
+    const char c = text.text[text.cp_byte[i]];
+    const bool boundary = c == ',' || c == '!' || c == '?' || c == ';' || c == '|' ||
+                          text.text.compare(text.cp_byte[i], 3, "。") == 0;
+    boundaries[i + 1] = boundaries[i] + (boundary ? 1 : 0);
+  }
+  std::vector<uint32_t> cue_ends;
+  for (const auto& m : matches) {
+    if (pattern_signal_[m.pattern] == kNegationPattern) {
+      cue_ends.push_back(cp(m.to));
+    }
+  }
+  const auto window = static_cast<uint32_t>(rules_.negation_window);
+  auto negated = [&](uint32_t from) {
+    const uint32_t start = cp(from);
+    for (uint32_t end : cue_ends) {
+      if (end <= start && start - end <= window && boundaries[start] == boundaries[end]) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::vector<EntityMatch> entity_matches;
+  std::vector<bool> pattern_hit(signals_.size(), false);
+  for (const auto& m : matches) {
+    if (pattern_signal_[m.pattern] == kNegationPattern) {
+      continue;
+    }
+    if (pattern_signal_[m.pattern] == kEntityPattern) {
+      entity_matches.push_back({static_cast<EntityKind>(pattern_entity_[m.pattern]), m.from, m.to});
+      continue;
+    }
+    const auto s = static_cast<size_t>(pattern_signal_[m.pattern]);
+    const SignalSpec& spec = signals_[s].spec;
+    if (spec.negatable && spec.weight >= 0 && !cue_ends.empty() && negated(m.from)) {
+      continue;
+    }
+    pattern_hit[s] = true;
+    add_span(ev.spans[s], {m.from, m.to});
+  }
+  ev.entities = extract_entities(std::move(entity_matches), text);
+  for (const auto& e : ev.entities) {
+    add_span(ev.spans[static_cast<size_t>(e.kind)], {e.from, e.to});
+  }
+  for (size_t i : order_) {
+    const Signal& s = signals_[i];
+    bool fired;
+    if (s.entity) {
+      fired = !ev.spans[i].empty();
+    } else {
+      fired = s.spec.patterns.empty() || pattern_hit[i];
+      for (size_t d : s.all) {
+        fired = fired && ev.fired[d];
+      }
+      if (fired && !s.any.empty()) {
+        fired = std::any_of(s.any.begin(), s.any.end(), [&](size_t d) { return ev.fired[d]; });
+      }
+      for (size_t d : s.none) {
+        fired = fired && !ev.fired[d];
+      }
+      if (fired && s.near_a >= 0) {
+        const auto a = static_cast<size_t>(s.near_a);
+        const auto b = static_cast<size_t>(s.near_b);
+        fired = false;
+        if (ev.fired[a] && ev.fired[b]) {
+          for (const auto& x : ev.spans[a]) {
+            for (const auto& y : ev.spans[b]) {
+              const auto lo = std::max(cp(x.from), cp(y.from));
+              const auto hi = std::min(cp(x.to), cp(y.to));
+              const auto gap = lo > hi ? lo - hi : 0;
+              if (gap <= static_cast<uint32_t>(s.spec.within)) {
+                fired = true;
+                add_span(ev.spans[i], x);
+                add_span(ev.spans[i], y);
+              }
+            }
+          }
+        }
+      }
+      if (fired) {
+        for (const auto* deps : {&s.all, &s.any}) {
+          for (size_t d : *deps) {
+            if (ev.fired[d]) {
+              for (const auto& r : ev.spans[d]) {
+                add_span(ev.spans[i], r);
+              }
+            }
+          }
+        }
+      }
+    }
+    ev.fired[i] = fired;
+    if (!fired) {
+      ev.spans[i].clear();
+    }
+  }
+  return ev;
+}
+
+std::vector<std::string> Checker::fired_signals(std::string_view text) const {
+  const std::string clean = sanitize_utf8(text);
+  const Evaluation ev = evaluate(normalize(clean, aliases_));
+  std::vector<std::string> out;
+  for (size_t i = 0; i < signals_.size(); ++i) {
+    if (ev.fired[i]) {
+      out.push_back(signals_[i].spec.name);
+    }
+  }
+  return out;
+}
+
+CheckResult Checker::check(std::string_view text, const Classifier* model) const {
+  CheckResult r;
+  r.text = sanitize_utf8(text);
+  r.rules_version = rules_.version;
+  const NormalizedText norm = normalize(r.text, aliases_);
+  const Evaluation ev = evaluate(norm);
+  int score = 0;
+  std::map<domain::FraudType, int> by_type;
+  std::vector<std::string> signal_advice;
+  bool muted = false;
+  for (size_t i = 0; i < signals_.size(); ++i) {
+    muted = muted || (ev.fired[i] && signals_[i].spec.mute);
+  }
+  for (size_t i = 0; i < signals_.size(); ++i) {
+    const Signal& s = signals_[i];
+    if (!ev.fired[i] || s.spec.weight == 0 || (muted && s.spec.weight > 0)) {
+      continue;
+    }
+    score += s.spec.weight;
+    Reason reason{s.spec.name, s.spec.label, s.spec.weight, {}};
+    for (const auto& b : ev.spans[i]) {
+      reason.spans.push_back(norm.original_span(b.from, b.to));
+    }
+    std::sort(reason.spans.begin(), reason.spans.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    r.reasons.push_back(std::move(reason));
+    if (s.spec.weight > 0) {
+      if (s.spec.type) {
+        by_type[*s.spec.type] += s.spec.weight;
+      }
+      signal_advice.insert(signal_advice.end(), s.spec.advice.begin(), s.spec.advice.end());
+    }
+  }
+  std::optional<domain::FraudType> model_type;
+  if (model != nullptr && rules_.model_weight > 0) {
+    const auto out = model->classify(model_tokens(norm));
+    r.model_probability = out.fraud_probability;
+    int points =
+        static_cast<int>(std::lround(rules_.model_weight * (2 * out.fraud_probability - 1)));
+    if (muted && points > 0) {
+      points = 0;
+    }
+    if (points != 0) {
+      score += points;
+      r.reasons.push_back(
+          {"model",
+           points > 0 ? "用词与已知诈骗信息相似（统计模型）" : "用词与正常信息相似（统计模型）",
+           points,
+           {}});
+    }
+    if (out.fraud_probability >= 0.5) {
+      model_type = out.type;
+    }
+  }
+  std::stable_sort(r.reasons.begin(), r.reasons.end(), [](const Reason& a, const Reason& b) {
+    if ((a.weight > 0) != (b.weight > 0)) return a.weight > 0;
+    return std::abs(a.weight) > std::abs(b.weight);
+  });
+  r.score = std::clamp(score, 0, 100);
+  r.verdict = r.score >= rules_.fraud_threshold        ? Verdict::kFraud
+              : r.score >= rules_.suspicious_threshold ? Verdict::kSuspicious
+                                                       : Verdict::kNormal;
+  if (r.verdict != Verdict::kNormal) {
+    int best = 0;
+    for (const auto& [type, points] : by_type) {
+      if (points > best) {
+        best = points;
+        r.type = type;
+      }
+    }
+    if (!r.type) {
+      r.type = model_type;
+    }
+  }
+  for (const auto& e : ev.entities) {
+    r.entities.push_back({e.kind, norm.original_span(e.from, e.to), e.value});
+  }
+  std::vector<std::string> advice;
+  switch (r.verdict) {
+    case Verdict::kFraud:
+      advice = rules_.fraud_advice;
+      break;
+    case Verdict::kSuspicious:
+      advice = rules_.suspicious_advice;
+      break;
+    case Verdict::kNormal:
+      advice = rules_.normal_advice;
+      break;
+  }
+  if (r.verdict != Verdict::kNormal) {
+    for (const auto& ta : rules_.type_advice) {
+      if (r.type && ta.type == *r.type) {
+        advice.insert(advice.end(), ta.advice.begin(), ta.advice.end());
+      }
+    }
+    advice.insert(advice.end(), signal_advice.begin(), signal_advice.end());
+  }
+  r.advice = deduplicated(std::move(advice));
+  return r;
+}
+
+std::string_view verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::kFraud:
+      return "fraud";
+    case Verdict::kSuspicious:
+      return "suspicious";
+    case Verdict::kNormal:
+      return "normal";
+  }
+  return "normal";
+}
+
+std::string_view verdict_label(Verdict v) {
+  switch (v) {
+    case Verdict::kFraud:
+      return "诈骗";
+    case Verdict::kSuspicious:
+      return "可疑";
+    case Verdict::kNormal:
+      return "正常";
+  }
+  return "正常";
+}
+
+}  // namespace fanzha::checker

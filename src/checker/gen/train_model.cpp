@@ -1,0 +1,77 @@
+// Build-time trainer of the checker's fastText model: reads the train split of
+// checker/corpus (see checker/corpus.h), normalises and tokenises each message exactly
+// as the checker does, and trains a supervised fastText model (one thread, fixed seed:
+// the same corpus gives the same model).
+//
+//   train_checker_model RULES.yaml CORPUS_DIR OUTPUT.bin
+#include <fasttext/fasttext.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "checker/corpus.h"
+#include "checker/normalizer.h"
+#include "checker/rule_set.h"
+#include "checker/tokens.h"
+
+namespace fs = std::filesystem;
+using namespace fanzha::checker;
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::cerr << "usage: train_checker_model RULES.yaml CORPUS_DIR OUTPUT.bin\n";
+    return 2;
+  }
+  std::ifstream rules_file(argv[1]);
+  std::stringstream rules_text;
+  rules_text << rules_file.rdbuf();
+  const auto parsed = parse_rule_file(rules_text.str());
+  if (!parsed.rules) {
+    std::cerr << argv[1] << ":" << parsed.error.line << ": " << parsed.error.reason << "\n";
+    return 1;
+  }
+  const Aliases aliases(parsed.rules->aliases);
+  const auto corpus = read_corpus(argv[2]);
+  const std::string train_path = std::string(argv[3]) + ".train.txt";
+  std::ofstream train(train_path);
+  size_t lines = 0;
+  for (const auto& m : corpus) {
+    if (m.split == Split::kHeldOut) {
+      continue;
+    }
+    const std::string tag =
+        m.label.type ? fraud_label(fanzha::domain::fraud_type_key(*m.label.type)) : kNormalLabel;
+    train << tag << ' ' << model_tokens(normalize(m.text, aliases)) << '\n';
+    ++lines;
+  }
+  train.close();
+  if (lines == 0) {
+    std::cerr << "train_checker_model: no training messages under " << argv[2] << "\n";
+    return 1;
+  }
+  fasttext::Args args;
+  args.input = train_path;
+  args.output = argv[3];
+  args.model = fasttext::model_name::sup;
+  args.loss = fasttext::loss_name::softmax;
+  args.dim = 32;
+  args.epoch = 40;
+  args.lr = 0.5;
+  args.wordNgrams = 2;
+  args.minCount = 1;
+  args.minn = 0;
+  args.maxn = 0;
+  args.bucket = 200000;
+  args.thread = 1;
+  args.verbose = 0;
+  args.seed = 20261201;
+  fasttext::FastText model;
+  model.train(args);
+  model.saveModel(argv[3]);
+  fs::remove(train_path);
+  std::cout << "train_checker_model: " << lines << " training messages of " << corpus.size()
+            << " → " << argv[3] << "\n";
+  return 0;
+}

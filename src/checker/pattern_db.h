@@ -1,0 +1,50 @@
+// Many regexes matched in one pass over a normalised text: Vectorscan (Hyperscan)
+// compiled once per rule-set version, with start-of-match so spans can be reported;
+// patterns Vectorscan cannot compile with start-of-match fall back to RE2.
+// Immutable after compile; scan() is thread-safe (each thread keeps its own scratch).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "checker/rule_set.h"
+
+namespace fanzha::checker {
+
+struct PatternMatch {
+  uint32_t pattern;  // index into the compiled sources
+  uint32_t from;     // byte offsets into the scanned text
+  uint32_t to;
+};
+
+class PatternDb {
+ public:
+  struct Source {
+    std::string regex;  // over the normalised text: lowercase, simplified, no dodges
+    int line = 0;       // rule-file line, for errors
+  };
+
+  // Compiles all sources; an error names the first source that does not compile.
+  static std::variant<std::unique_ptr<PatternDb>, RuleFileError> compile(
+      const std::vector<Source>& sources);
+  ~PatternDb();
+  PatternDb(const PatternDb&) = delete;
+  PatternDb& operator=(const PatternDb&) = delete;
+
+  // Appends every match (at most a bounded number) to `out`, in no particular order.
+  void scan(std::string_view text, std::vector<PatternMatch>& out) const;
+  size_t size() const { return size_; }
+  size_t re2_count() const;
+
+ private:
+  struct Impl;
+  explicit PatternDb(std::unique_ptr<Impl> impl, size_t size);
+  std::unique_ptr<Impl> impl_;
+  size_t size_;
+};
+
+}  // namespace fanzha::checker
