@@ -111,7 +111,8 @@ int main(int argc, char** argv) {
     const bool wrong = is_fraud != hit || (is_fraud && r.type != m.label.type);
     if (show_errors && wrong) {
       std::cout << "ERR\t" << m.label.category << "\t" << verdict_name(r.verdict) << "\t" << r.score
-                << "\t" << (r.type ? fraud_type_key(*r.type) : "-") << "\t";
+                << "\t" << (r.type ? fraud_type_key(*r.type) : "-")
+                << "\tp=" << (r.model_probability ? *r.model_probability : -1) << "\t";
       for (const auto& reason : r.reasons) {
         std::cout << reason.name << "(" << reason.weight << ") ";
       }

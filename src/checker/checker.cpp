@@ -326,6 +326,13 @@ CheckResult Checker::check(std::string_view text, const Classifier* model) const
     if (out.fraud_probability >= 0.5) {
       model_type = out.type;
     }
+    // The model votes on the type too: its probabilities, in points up to twice its
+    // weight, added to the rules' points per type.
+    if (!muted) {
+      for (const auto& [type, p] : out.types) {
+        by_type[type] += static_cast<int>(std::lround(2 * rules_.model_weight * p));
+      }
+    }
   }
   std::stable_sort(r.reasons.begin(), r.reasons.end(), [](const Reason& a, const Reason& b) {
     if ((a.weight > 0) != (b.weight > 0)) return a.weight > 0;

@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/fraud_type.h"
 
@@ -14,8 +16,9 @@ namespace fanzha::checker {
 class Classifier {
  public:
   struct Output {
-    double fraud_probability = 0;           // 1 − P(normal)
-    std::optional<domain::FraudType> type;  // the most likely fraud label
+    double fraud_probability = 0;                             // 1 − P(normal)
+    std::optional<domain::FraudType> type;                    // the most likely fraud label
+    std::vector<std::pair<domain::FraudType, double>> types;  // P(type) of each fraud label
   };
   virtual ~Classifier() = default;
   // `tokens`: space-separated model tokens of one message.

@@ -48,11 +48,17 @@ Classifier::Output FastTextClassifier::classify(const std::string& tokens) const
   double best = -1;
   for (const auto& [log_p, label] : predictions) {
     const double p = std::exp(log_p);
+    const auto type = label_types_[static_cast<size_t>(label)];
     if (label == normal_label_) {
       normal = p;
-    } else if (p > best) {
+      continue;
+    }
+    if (type) {
+      out.types.emplace_back(*type, p);
+    }
+    if (p > best) {
       best = p;
-      out.type = label_types_[static_cast<size_t>(label)];
+      out.type = type;
     }
   }
   out.fraud_probability = std::clamp(1.0 - normal, 0.0, 1.0);

@@ -11,8 +11,9 @@ namespace {
 
 // Enough for every signal in a long message; more only from a pathological pattern.
 constexpr size_t kMaxMatches = 4096;
-constexpr unsigned kFlags =
-    HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_CASELESS | HS_FLAG_DOTALL | HS_FLAG_SOM_LEFTMOST;
+// No start-of-match tracking (it makes compiling bounded repeats such as [^。]{0,12}
+// slow): Vectorscan only says which patterns occur, RE2 finds where.
+constexpr unsigned kFlags = HS_FLAG_UTF8 | HS_FLAG_CASELESS | HS_FLAG_DOTALL | HS_FLAG_SINGLEMATCH;
 
 std::atomic<uint64_t> next_db_id{1};
 
@@ -25,18 +26,8 @@ struct ThreadScratch {
 };
 thread_local ThreadScratch thread_scratch;
 
-struct ScanContext {
-  std::vector<PatternMatch>* out;
-  size_t start;
-};
-
-int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
-             void* ctx) {
-  auto* c = static_cast<ScanContext*>(ctx);
-  if (c->out->size() - c->start >= kMaxMatches) {
-    return 1;  // stop scanning
-  }
-  c->out->push_back({id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+int on_match(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* ctx) {
+  static_cast<std::vector<uint32_t>*>(ctx)->push_back(id);
   return 0;
 }
 
@@ -53,7 +44,8 @@ RE2::Options re2_options() {
 struct PatternDb::Impl {
   hs_database_t* db = nullptr;
   uint64_t id = 0;
-  std::vector<std::pair<uint32_t, std::unique_ptr<RE2>>> re2;  // fallbacks
+  std::vector<std::unique_ptr<RE2>> re2;  // every pattern, for its spans
+  std::vector<uint32_t> re2_only;         // patterns Vectorscan could not compile
   ~Impl() { hs_free_database(db); }
 };
 
@@ -61,11 +53,22 @@ PatternDb::PatternDb(std::unique_ptr<Impl> impl, size_t size)
     : impl_(std::move(impl)), size_(size) {}
 PatternDb::~PatternDb() = default;
 
-size_t PatternDb::re2_count() const { return impl_->re2.size(); }
+size_t PatternDb::re2_count() const { return impl_->re2_only.size(); }
 
 std::variant<std::unique_ptr<PatternDb>, RuleFileError> PatternDb::compile(
     const std::vector<Source>& sources) {
   auto impl = std::make_unique<Impl>();
+  for (const Source& source : sources) {
+    auto re = std::make_unique<RE2>(source.regex, re2_options());
+    if (!re->ok()) {
+      return RuleFileError{source.line,
+                           "pattern '" + source.regex + "' does not compile: " + re->error()};
+    }
+    if (RE2::FullMatch("", *re)) {
+      return RuleFileError{source.line, "pattern '" + source.regex + "' matches empty text"};
+    }
+    impl->re2.push_back(std::move(re));
+  }
   std::vector<bool> on_re2(sources.size(), false);
   while (true) {
     std::vector<const char*> expressions;
@@ -96,25 +99,18 @@ std::variant<std::unique_ptr<PatternDb>, RuleFileError> PatternDb::compile(
     if (failed < 0) {
       return RuleFileError{0, "the patterns do not compile together: " + message};
     }
+    // RE2 compiled it above: it runs there alone.
     const size_t index = ids[static_cast<size_t>(failed)];
-    const Source& source = sources[index];
-    auto fallback = std::make_unique<RE2>(source.regex, re2_options());
-    if (!fallback->ok()) {
-      return RuleFileError{source.line, "pattern '" + source.regex + "' does not compile: " +
-                                            message + " (RE2: " + fallback->error() + ")"};
-    }
-    if (RE2::FullMatch("", *fallback)) {
-      return RuleFileError{source.line, "pattern '" + source.regex + "' matches empty text"};
-    }
+    (void)message;
     on_re2[index] = true;
-    impl->re2.emplace_back(static_cast<uint32_t>(index), std::move(fallback));
+    impl->re2_only.push_back(static_cast<uint32_t>(index));
   }
   impl->id = next_db_id.fetch_add(1);
   return std::unique_ptr<PatternDb>(new PatternDb(std::move(impl), sources.size()));
 }
 
 void PatternDb::scan(std::string_view text, std::vector<PatternMatch>& out) const {
-  ScanContext ctx{&out, out.size()};
+  std::vector<uint32_t> hits = impl_->re2_only;
   if (impl_->db != nullptr && !text.empty()) {
     ThreadScratch& ts = thread_scratch;
     if (ts.db_id != impl_->id) {
@@ -124,14 +120,16 @@ void PatternDb::scan(std::string_view text, std::vector<PatternMatch>& out) cons
       ts.db_id = impl_->id;
     }
     hs_scan(impl_->db, text.data(), static_cast<unsigned>(text.size()), 0, ts.scratch, on_match,
-            &ctx);
+            &hits);
   }
-  for (const auto& [index, re] : impl_->re2) {
+  const size_t start = out.size();
+  for (uint32_t index : hits) {
+    const RE2& re = *impl_->re2[index];
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece match;
     size_t pos = 0;
-    while (pos <= text.size() && out.size() - ctx.start < kMaxMatches &&
-           re->Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    while (pos < text.size() && out.size() - start < kMaxMatches &&
+           re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
       const auto from = static_cast<uint32_t>(match.data() - text.data());
       const auto to = static_cast<uint32_t>(from + match.size());
       out.push_back({index, from, to});

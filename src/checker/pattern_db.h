@@ -1,6 +1,7 @@
-// Many regexes matched in one pass over a normalised text: Vectorscan (Hyperscan)
-// compiled once per rule-set version, with start-of-match so spans can be reported;
-// patterns Vectorscan cannot compile with start-of-match fall back to RE2.
+// Many regexes matched in one pass over a normalised text: Vectorscan (Hyperscan),
+// compiled once per rule-set version, finds which patterns occur (one report each); RE2
+// then finds the spans of just those patterns. Patterns Vectorscan cannot compile run on
+// RE2 alone.
 // Immutable after compile; scan() is thread-safe (each thread keeps its own scratch).
 #pragma once
 

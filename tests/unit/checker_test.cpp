@@ -207,7 +207,7 @@ struct FakeModel : Classifier {
   double p;
   explicit FakeModel(double probability) : p(probability) {}
   Output classify(const std::string&) const override {
-    return {p, domain::FraudType::kClickFarming};
+    return {p, domain::FraudType::kClickFarming, {}};
   }
 };
 

@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   args.model = fasttext::model_name::sup;
   args.loss = fasttext::loss_name::softmax;
   args.dim = 32;
-  args.epoch = 40;
+  args.epoch = 80;
   args.lr = 0.5;
   args.wordNgrams = 2;
   args.minCount = 1;
