@@ -72,7 +72,8 @@ function waitForListening(child, logs) {
   })
 }
 
-export async function startServer() {
+/** `serveArgs`: extra options for `fanzha serve` (e.g. a tighter --check-burst). */
+export async function startServer({ serveArgs = [] } = {}) {
   if (!existsSync(fanzhaBin)) {
     throw new Error(`fanzha binary not found at ${fanzhaBin} (build the server, or set FANZHA_BIN)`)
   }
@@ -84,7 +85,7 @@ export async function startServer() {
   const accounts = parseAccounts(await runToEnd(fanzhaBin, ['demo', '--db', db]))
 
   const logs = []
-  const child = spawn(fanzhaBin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', distDir], {
+  const child = spawn(fanzhaBin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', distDir, ...serveArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout.on('data', (d) => logs.push(String(d)))

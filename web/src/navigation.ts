@@ -11,6 +11,7 @@ import {
   OfficeBuilding,
   Phone,
   Postcard,
+  Search,
   Share,
   TrendCharts,
   Trophy,
@@ -40,6 +41,8 @@ export const navItems: NavItem[] = [
   { path: '/app/targets', label: '推广目标', icon: Aim, capability: 'app.read' },
   { path: '/spot-checks', label: '电话抽查', icon: Phone, capability: 'app.read' },
   { path: '/app/promotion', label: '我的推广码', icon: Share },
+  // Public (it leaves the layout); after 我的推广码 so that homePath() never picks it.
+  { path: '/check', label: '可疑信息检测', icon: Search },
   { path: '/users', label: '用户管理', icon: UserFilled, capability: 'user.read' },
   { path: '/audit', label: '审计日志', icon: Document, capability: 'audit.read' },
   { path: '/account/password', label: '修改密码', icon: Lock },

@@ -23,6 +23,8 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: '登录' } },
     // The landing page of a worker's promotion link: for residents, no login.
     { path: '/promo/:code', name: 'promo', component: () => import('./pages/PromoLandingPage.vue'), meta: { public: true, title: '安装国家反诈中心APP' } },
+    // The scam-message check: for anyone, logged in or not.
+    { path: '/check', name: 'check', component: () => import('./pages/CheckPage.vue'), meta: { public: true, title: '可疑信息检测' } },
     {
       path: '/',
       component: () => import('./layouts/AppLayout.vue'),

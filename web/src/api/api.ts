@@ -7,14 +7,17 @@ export class ApiError extends Error {
   readonly code: string
   readonly field?: string
   readonly details?: LineError[]
+  /** Seconds to wait before trying again (a 429's Retry-After header), when the server said. */
+  readonly retryAfter?: number
 
-  constructor(status: number, code: string, message: string, field?: string, details?: LineError[]) {
+  constructor(status: number, code: string, message: string, field?: string, details?: LineError[], retryAfter?: number) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
     this.details = details
+    this.retryAfter = retryAfter
   }
 }
 
@@ -84,15 +87,30 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+/** Retry-After as whole seconds from now: either delay-seconds or an HTTP date. */
+function retryAfterSeconds(res: Response): number | undefined {
+  const value = res.headers.get('Retry-After')?.trim()
+  if (!value) {
+    return undefined
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value)
+  }
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000))
+}
+
+function toApiError(res: Response, body: unknown): ApiError {
+  const status = res.status
+  const retryAfter = retryAfterSeconds(res)
   const err = (body as { error?: Record<string, unknown> } | null)?.error
   if (err && typeof err.code === 'string') {
     const message = typeof err.message === 'string' && err.message ? err.message : fallbackMessages[status] ?? `请求失败（${status}）`
     const field = typeof err.field === 'string' ? err.field : undefined
     const details = Array.isArray(err.details) ? (err.details as LineError[]) : undefined
-    return new ApiError(status, err.code, message, field, details)
+    return new ApiError(status, err.code, message, field, details, retryAfter)
   }
-  return new ApiError(status, `http_${status}`, fallbackMessages[status] ?? `请求失败（${status}）`)
+  return new ApiError(status, `http_${status}`, fallbackMessages[status] ?? `请求失败（${status}）`, undefined, undefined, retryAfter)
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -120,7 +138,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (res.ok) {
     return payload as T
   }
-  const error = toApiError(res.status, payload)
+  const error = toApiError(res, payload)
   if (error.code === 'unauthenticated' && options.redirectOn401 !== false) {
     unauthenticatedHandler?.()
   }
@@ -154,7 +172,7 @@ export async function download(path: string, query?: Query, fallbackName = 'down
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
   }
   if (!res.ok) {
-    const error = toApiError(res.status, await readBody(res))
+    const error = toApiError(res, await readBody(res))
     if (error.code === 'unauthenticated') {
       unauthenticatedHandler?.()
     }

@@ -562,3 +562,43 @@ export interface SpotCheckItem {
   /** The roster entry was found false. */
   flagged: boolean
 }
+
+// The public scam-message check (POST /api/check). Offsets are in Unicode code
+// points of the text that was sent.
+
+export type CheckVerdict = 'fraud' | 'suspicious' | 'normal'
+
+export interface CheckSpan {
+  start: number
+  end: number
+  text: string
+}
+
+export interface CheckReason {
+  name: string
+  label: string
+  /** Negative for a legitimate shape (e.g. an official verification-code SMS). */
+  weight: number
+  /** Empty for the model's reason ("model"). */
+  spans: CheckSpan[]
+}
+
+export type CheckEntityKind = 'url' | 'phone' | 'qq' | 'wechat' | 'bank_card' | 'amount'
+
+export interface CheckEntity extends CheckSpan {
+  kind: CheckEntityKind
+  value: string
+}
+
+export interface CheckResult {
+  verdict: CheckVerdict
+  verdict_label: string
+  /** 0–100. */
+  score: number
+  type: KeyLabel | null
+  reasons: CheckReason[]
+  entities: CheckEntity[]
+  advice: string[]
+  rules_version: string
+  model_probability?: number
+}
