@@ -5,7 +5,7 @@ DB ?= data/fanzha.db
 LISTEN ?= 127.0.0.1:8080
 WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
 
-.PHONY: all deps build server web run test test-unit test-api test-asan test-browser bench format clean
+.PHONY: all deps build server web run test test-unit test-api test-asan test-browser test-fuzz fuzz bench format clean
 
 all: build
 
@@ -41,7 +41,7 @@ run: build
 	fi
 	build/fanzha serve --db $(DB) --listen $(LISTEN)
 
-test: build test-unit test-api test-asan test-browser
+test: build test-unit test-api test-asan test-browser test-fuzz
 	@echo "all tests passed"
 
 test-unit: server
@@ -57,11 +57,20 @@ test-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/unit_tests --gtest_brief=1
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/api_tests --gtest_brief=1
 
+# The checker's libFuzzer target (clang, ASan + UBSan) for a bounded time; `make fuzz`
+# runs it for FUZZ_SECONDS (default 600).
+FUZZ_SECONDS ?= 600
+test-fuzz: deps
+	bash scripts/fuzz-checker.sh 60
+
+fuzz: deps
+	bash scripts/fuzz-checker.sh $(FUZZ_SECONDS)
+
 test-browser: build
 	cd web && npm run test:e2e
 
 bench: build
-	ninja -C build -j $(JOBS) bench_org bench_login bench_coverage bench_app
+	ninja -C build -j $(JOBS) bench_org bench_login bench_coverage bench_app bench_checker checker_quality
 	bash bench/run.sh
 
 format:

@@ -281,7 +281,11 @@ Aliases::Aliases(const std::vector<std::pair<std::string, std::string>>& pairs) 
     e.ascii_word = all_ascii_alnum(e.alias);
     by_first_[e.alias[0]].push_back(std::move(e));
   }
+  first_bmp_.assign(0x10000, false);
   for (auto& [first, entries] : by_first_) {
+    if (first < 0x10000) {
+      first_bmp_[first] = true;
+    }
     std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
       return a.alias.size() > b.alias.size();
     });
@@ -289,7 +293,7 @@ Aliases::Aliases(const std::vector<std::pair<std::string, std::string>>& pairs) 
 }
 
 const std::vector<Aliases::Entry>* Aliases::starting_with(char32_t c) const {
-  if (by_first_.empty()) {
+  if (by_first_.empty() || (c < 0x10000 && !first_bmp_[c])) {
     return nullptr;
   }
   const auto it = by_first_.find(c);

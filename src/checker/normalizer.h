@@ -40,6 +40,7 @@ class Aliases {
 
  private:
   std::unordered_map<char32_t, std::vector<Entry>> by_first_;
+  std::vector<bool> first_bmp_;  // quick "no alias starts with this BMP character"
 };
 
 struct NormalizedText {

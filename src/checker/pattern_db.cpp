@@ -11,9 +11,11 @@ namespace {
 
 // Enough for every signal in a long message; more only from a pathological pattern.
 constexpr size_t kMaxMatches = 4096;
-// No start-of-match tracking (it makes compiling bounded repeats such as [^。]{0,12}
-// slow): Vectorscan only says which patterns occur, RE2 finds where.
-constexpr unsigned kFlags = HS_FLAG_UTF8 | HS_FLAG_CASELESS | HS_FLAG_DOTALL | HS_FLAG_SINGLEMATCH;
+// Start-of-match tracking makes compiling bounded repeats such as [^。]{0,12} slow, so
+// only quantifier-free patterns get it; the others are reported once each, for RE2.
+constexpr unsigned kBaseFlags = HS_FLAG_UTF8 | HS_FLAG_CASELESS | HS_FLAG_DOTALL;
+constexpr unsigned kSpanFlags = kBaseFlags | HS_FLAG_SOM_LEFTMOST;
+constexpr unsigned kHitFlags = kBaseFlags | HS_FLAG_SINGLEMATCH;
 
 std::atomic<uint64_t> next_db_id{1};
 
@@ -26,8 +28,23 @@ struct ThreadScratch {
 };
 thread_local ThreadScratch thread_scratch;
 
-int on_match(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* ctx) {
+int on_hit(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* ctx) {
   static_cast<std::vector<uint32_t>*>(ctx)->push_back(id);
+  return 0;
+}
+
+struct SpanContext {
+  std::vector<PatternMatch>* out;
+  size_t start;
+};
+
+int on_span(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
+            void* ctx) {
+  auto* c = static_cast<SpanContext*>(ctx);
+  if (c->out->size() - c->start >= kMaxMatches) {
+    return 1;  // stop scanning
+  }
+  c->out->push_back({id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
   return 0;
 }
 
@@ -42,12 +59,69 @@ RE2::Options re2_options() {
 }  // namespace
 
 struct PatternDb::Impl {
-  hs_database_t* db = nullptr;
+  // Patterns without quantifiers (words and alternations): Vectorscan reports their spans
+  // itself (start-of-match is cheap to compile for them).
+  hs_database_t* spans_db = nullptr;
+  // The others: Vectorscan says which occur, RE2 finds where.
+  hs_database_t* hits_db = nullptr;
   uint64_t id = 0;
-  std::vector<std::unique_ptr<RE2>> re2;  // every pattern, for its spans
+  std::vector<std::unique_ptr<RE2>> re2;  // every pattern (validation; spans of hits_db's)
   std::vector<uint32_t> re2_only;         // patterns Vectorscan could not compile
-  ~Impl() { hs_free_database(db); }
+  ~Impl() {
+    hs_free_database(spans_db);
+    hs_free_database(hits_db);
+  }
 };
+
+namespace {
+
+// True for a pattern of literal text, groups, alternations and classes only.
+bool without_quantifiers(const std::string& regex) {
+  bool escaped = false;
+  for (char c : regex) {
+    if (escaped) {
+      escaped = false;
+      continue;
+    }
+    if (c == '\\') {
+      escaped = true;
+    } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Compiles `ids` into one database; patterns Vectorscan refuses are moved to `refused`.
+std::variant<hs_database_t*, RuleFileError> compile_db(
+    const std::vector<PatternDb::Source>& sources, std::vector<unsigned> ids, unsigned flags,
+    std::vector<uint32_t>& refused) {
+  while (!ids.empty()) {
+    std::vector<const char*> expressions;
+    for (unsigned id : ids) {
+      expressions.push_back(sources[id].regex.c_str());
+    }
+    const std::vector<unsigned> all_flags(ids.size(), flags);
+    hs_compile_error_t* error = nullptr;
+    hs_database_t* db = nullptr;
+    if (hs_compile_multi(expressions.data(), all_flags.data(), ids.data(),
+                         static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, &db,
+                         &error) == HS_SUCCESS) {
+      return db;
+    }
+    const std::string message = error->message;
+    const int failed = error->expression;
+    hs_free_compile_error(error);
+    if (failed < 0) {
+      return RuleFileError{0, "the patterns do not compile together: " + message};
+    }
+    refused.push_back(ids[static_cast<size_t>(failed)]);
+    ids.erase(ids.begin() + failed);
+  }
+  return static_cast<hs_database_t*>(nullptr);
+}
+
+}  // namespace
 
 PatternDb::PatternDb(std::unique_ptr<Impl> impl, size_t size)
     : impl_(std::move(impl)), size_(size) {}
@@ -58,7 +132,10 @@ size_t PatternDb::re2_count() const { return impl_->re2_only.size(); }
 std::variant<std::unique_ptr<PatternDb>, RuleFileError> PatternDb::compile(
     const std::vector<Source>& sources) {
   auto impl = std::make_unique<Impl>();
-  for (const Source& source : sources) {
+  std::vector<unsigned> simple;
+  std::vector<unsigned> other;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const Source& source = sources[i];
     auto re = std::make_unique<RE2>(source.regex, re2_options());
     if (!re->ok()) {
       return RuleFileError{source.line,
@@ -68,61 +145,47 @@ std::variant<std::unique_ptr<PatternDb>, RuleFileError> PatternDb::compile(
       return RuleFileError{source.line, "pattern '" + source.regex + "' matches empty text"};
     }
     impl->re2.push_back(std::move(re));
+    (without_quantifiers(source.regex) ? simple : other).push_back(static_cast<unsigned>(i));
   }
-  std::vector<bool> on_re2(sources.size(), false);
-  while (true) {
-    std::vector<const char*> expressions;
-    std::vector<unsigned> flags;
-    std::vector<unsigned> ids;
-    for (size_t i = 0; i < sources.size(); ++i) {
-      if (!on_re2[i]) {
-        expressions.push_back(sources[i].regex.c_str());
-        flags.push_back(kFlags);
-        ids.push_back(static_cast<unsigned>(i));
-      }
-    }
-    if (expressions.empty()) {
-      break;
-    }
-    hs_compile_error_t* error = nullptr;
-    hs_database_t* db = nullptr;
-    const hs_error_t rc = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK,
-                                           nullptr, &db, &error);
-    if (rc == HS_SUCCESS) {
-      impl->db = db;
-      break;
-    }
-    const std::string message = error->message;
-    const int failed = error->expression;
-    hs_free_compile_error(error);
-    if (failed < 0) {
-      return RuleFileError{0, "the patterns do not compile together: " + message};
-    }
-    // RE2 compiled it above: it runs there alone.
-    const size_t index = ids[static_cast<size_t>(failed)];
-    (void)message;
-    on_re2[index] = true;
-    impl->re2_only.push_back(static_cast<uint32_t>(index));
+  // A simple pattern Vectorscan refuses with start-of-match is tried without it.
+  std::vector<uint32_t> refused;
+  auto spans = compile_db(sources, simple, kSpanFlags, refused);
+  if (auto* e = std::get_if<RuleFileError>(&spans)) {
+    return *e;
   }
+  impl->spans_db = std::get<hs_database_t*>(spans);
+  other.insert(other.end(), refused.begin(), refused.end());
+  auto hits = compile_db(sources, other, kHitFlags, impl->re2_only);
+  if (auto* e = std::get_if<RuleFileError>(&hits)) {
+    return *e;
+  }
+  impl->hits_db = std::get<hs_database_t*>(hits);
   impl->id = next_db_id.fetch_add(1);
   return std::unique_ptr<PatternDb>(new PatternDb(std::move(impl), sources.size()));
 }
 
 void PatternDb::scan(std::string_view text, std::vector<PatternMatch>& out) const {
+  const size_t start = out.size();
   std::vector<uint32_t> hits = impl_->re2_only;
-  if (impl_->db != nullptr && !text.empty()) {
+  if (!text.empty() && (impl_->spans_db != nullptr || impl_->hits_db != nullptr)) {
     ThreadScratch& ts = thread_scratch;
     if (ts.db_id != impl_->id) {
-      if (hs_alloc_scratch(impl_->db, &ts.scratch) != HS_SUCCESS) {
-        throw std::bad_alloc();
+      for (hs_database_t* db : {impl_->spans_db, impl_->hits_db}) {
+        if (db != nullptr && hs_alloc_scratch(db, &ts.scratch) != HS_SUCCESS) {
+          throw std::bad_alloc();
+        }
       }
       ts.db_id = impl_->id;
     }
-    hs_scan(impl_->db, text.data(), static_cast<unsigned>(text.size()), 0, ts.scratch, on_match,
-            &hits);
+    const auto length = static_cast<unsigned>(text.size());
+    if (impl_->spans_db != nullptr) {
+      SpanContext ctx{&out, start};
+      hs_scan(impl_->spans_db, text.data(), length, 0, ts.scratch, on_span, &ctx);
+    }
+    if (impl_->hits_db != nullptr) {
+      hs_scan(impl_->hits_db, text.data(), length, 0, ts.scratch, on_hit, &hits);
+    }
   }
-  const size_t start = out.size();
   for (uint32_t index : hits) {
     const RE2& re = *impl_->re2[index];
     re2::StringPiece input(text.data(), text.size());

@@ -95,6 +95,11 @@ std::vector<Probe> probes() {
          // An unknown item: allowed roles get 404, others 403.
          return c.post("/api/spot-check-items/999999999/outcome", {{"outcome", "confirmed"}});
        }},
+      {Capability::kCheckerManage,
+       [](ApiClient& c, int64_t) {
+         // The checker's rule status: allowed roles get 200, others 403.
+         return c.get("/api/check/rules");
+       }},
   };
 }
 
