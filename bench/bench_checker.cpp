@@ -5,14 +5,13 @@
 //   bench_checker RULES.yaml CORPUS_DIR MODEL.bin [--seconds S]
 #include <chrono>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <regex>
-#include <sstream>
 
 #include "checker/checker.h"
 #include "checker/corpus.h"
 #include "checker/fasttext_classifier.h"
+#include "checker/rule_file.h"
 #include "checker/utf8.h"
 #include "common/text.h"
 
@@ -54,11 +53,7 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--no-baseline")) baseline_run = false;
     if (!std::strcmp(argv[i], "--no-model")) model_run = false;
   }
-  std::ifstream file(argv[1]);
-  std::stringstream text;
-  text << file.rdbuf();
-  auto parsed = parse_rule_file(text.str());
-  auto compiled = Checker::compile(*parsed.rules);
+  auto compiled = compile_rule_file(argv[1]);
   if (auto* e = std::get_if<RuleFileError>(&compiled)) {
     std::cerr << "rules: line " << e->line << ": " << e->reason << "\n";
     return 1;
@@ -91,7 +86,7 @@ int main(int argc, char** argv) {
   // matches in the normalised text (byte-wise: std::regex knows no UTF-8).
   std::vector<std::regex> regexes;
   size_t refused = 0;
-  for (const auto& s : parsed.rules->signals) {
+  for (const auto& s : checker.rules().signals) {
     for (const auto& p : s.patterns) {
       try {
         const std::string source =

@@ -5,15 +5,14 @@
 //   checker_quality RULES.yaml CORPUS_DIR [--model MODEL.bin] [--split heldout|train|all]
 //                   [--errors]
 #include <cstring>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "checker/checker.h"
 #include "checker/corpus.h"
 #include "checker/fasttext_classifier.h"
+#include "checker/rule_file.h"
 
 using namespace fanzha::checker;
 using fanzha::domain::FraudType;
@@ -53,15 +52,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--errors"))
       show_errors = true;
   }
-  std::ifstream file(argv[1]);
-  std::stringstream text;
-  text << file.rdbuf();
-  auto parsed = parse_rule_file(text.str());
-  if (!parsed.rules) {
-    std::cerr << argv[1] << ":" << parsed.error.line << ": " << parsed.error.reason << "\n";
-    return 1;
-  }
-  auto compiled = Checker::compile(*parsed.rules);
+  auto compiled = compile_rule_file(argv[1]);
   if (auto* e = std::get_if<RuleFileError>(&compiled)) {
     std::cerr << argv[1] << ":" << e->line << ": " << e->reason << "\n";
     return 1;

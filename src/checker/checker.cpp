@@ -160,18 +160,22 @@ Checker::Evaluation Checker::evaluate(const NormalizedText& text) const {
   auto cp = [&text](uint32_t byte) {
     return byte < text.text.size() ? text.cp_of_byte[byte] : text.code_points();
   };
-  // Clause boundaries before each code point, and where negation cues end.
-  std::vector<uint32_t> boundaries(text.code_points() + 1, 0);
-  for (size_t i = 0; i < text.code_points(); ++i) {
-    const char c = text.text[text.cp_byte[i]];
-    const bool boundary = c == ',' || c == '!' || c == '?' || c == ';' || c == '|' ||
-                          text.text.compare(text.cp_byte[i], 3, "。") == 0;
-    boundaries[i + 1] = boundaries[i] + (boundary ? 1 : 0);
-  }
+  // Where negation cues end and, only when there are any, the clause boundaries before
+  // each code point.
   std::vector<uint32_t> cue_ends;
   for (const auto& m : matches) {
     if (pattern_signal_[m.pattern] == kNegationPattern) {
       cue_ends.push_back(cp(m.to));
+    }
+  }
+  std::vector<uint32_t> boundaries;
+  if (!cue_ends.empty()) {
+    boundaries.assign(text.code_points() + 1, 0);
+    for (size_t i = 0; i < text.code_points(); ++i) {
+      const char c = text.text[text.cp_byte[i]];
+      const bool boundary = c == ',' || c == '!' || c == '?' || c == ';' || c == '|' ||
+                            text.text.compare(text.cp_byte[i], 3, "。") == 0;
+      boundaries[i + 1] = boundaries[i] + (boundary ? 1 : 0);
     }
   }
   const auto window = static_cast<uint32_t>(rules_.negation_window);

@@ -61,6 +61,16 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
+size_t code_point_count(std::string_view s) {
+  size_t count = 0;
+  for (size_t i = 0; i < s.size(); ++count) {
+    size_t length = 0;
+    decode_utf8(s, i, length);
+    i += length;
+  }
+  return count;
+}
+
 std::string sanitize_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -15,6 +15,8 @@ inline constexpr char32_t kReplacementChar = 0xFFFD;
 // an invalid byte, which yields U+FFFD).
 char32_t decode_utf8(std::string_view s, size_t i, size_t& length);
 void append_utf8(std::string& out, char32_t c);
+// Code points in `s`, an invalid byte counting as one (as sanitize_utf8 would make it).
+size_t code_point_count(std::string_view s);
 // `s` with every invalid byte replaced by U+FFFD; `s` itself when it is valid.
 std::string sanitize_utf8(std::string_view s);
 

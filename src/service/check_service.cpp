@@ -3,10 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "checker/fasttext_classifier.h"
+#include "checker/rule_file.h"
 #include "checker/utf8.h"
 #include "common/error.h"
 #include "common/text.h"
@@ -41,34 +40,28 @@ CheckService::CheckService(const Clock& clock, CheckOptions options)
                 options_.rules_path + ":" + std::to_string(error->line) + ": " + error->reason,
                 "rules");
   }
-  checker_ = std::get<0>(loaded);
-  status_.version = checker_->rules().version;
   status_.rules_path = options_.rules_path;
-  status_.loaded_at_ms = clock_.now_ms();
-  status_.signals = checker_->rules().signals.size();
-  status_.patterns = checker_->pattern_count();
   status_.model = model_ != nullptr;
+  install(std::get<0>(loaded));
   next_poll_ms_ = clock_.now_ms() + options_.reload_poll_ms;
 }
 
 std::variant<std::shared_ptr<const checker::Checker>, checker::RuleFileError> CheckService::load()
     const {
-  std::ifstream in(options_.rules_path);
-  if (!in) {
-    return checker::RuleFileError{0, "cannot read " + options_.rules_path};
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  auto parsed = checker::parse_rule_file(text.str());
-  if (!parsed.rules) {
-    return parsed.error;
-  }
-  auto compiled = checker::Checker::compile(std::move(*parsed.rules));
+  auto compiled = checker::compile_rule_file(options_.rules_path);
   if (auto* error = std::get_if<checker::RuleFileError>(&compiled)) {
     return *error;
   }
   return std::shared_ptr<const checker::Checker>(
       std::move(std::get<std::unique_ptr<checker::Checker>>(compiled)));
+}
+
+void CheckService::install(std::shared_ptr<const checker::Checker> checker) {
+  checker_ = std::move(checker);
+  status_.version = checker_->rules().version;
+  status_.loaded_at_ms = clock_.now_ms();
+  status_.signals = checker_->rules().signals.size();
+  status_.patterns = checker_->pattern_count();
 }
 
 std::shared_ptr<const checker::Checker> CheckService::current() const {
@@ -107,11 +100,7 @@ std::optional<checker::RuleFileError> CheckService::reload(const Actor* actor,
       error = *e;
       status_.last_error = *e;
     } else {
-      checker_ = std::get<0>(loaded);
-      status_.version = checker_->rules().version;
-      status_.loaded_at_ms = clock_.now_ms();
-      status_.signals = checker_->rules().signals.size();
-      status_.patterns = checker_->pattern_count();
+      install(std::get<0>(loaded));
       status_.last_error.reset();
       file_mtime_ = mtime_of(options_.rules_path);
       spdlog::info("checker rules {} loaded: version {}, {} signals", options_.rules_path,
@@ -140,11 +129,10 @@ CheckStatus CheckService::status() const {
 }
 
 checker::CheckResult CheckService::check(std::string_view text) {
-  const std::string clean = checker::sanitize_utf8(text);
-  if (trim(clean).empty()) {
+  if (trim(text).empty()) {
     throw Error(ErrorCode::kInvalidValue, "请粘贴要检测的短信或聊天内容", "text");
   }
-  const size_t chars = utf8_length(clean);
+  const size_t chars = checker::code_point_count(text);
   if (chars > options_.max_chars) {
     throw Error(ErrorCode::kInvalidValue,
                 "内容过长：最多" + std::to_string(options_.max_chars) + "个字符，现有" +
@@ -152,7 +140,8 @@ checker::CheckResult CheckService::check(std::string_view text) {
                 "text");
   }
   reload_if_changed();
-  return current()->check(clean, model_.get());
+  // check() replaces invalid UTF-8 itself.
+  return current()->check(text, model_.get());
 }
 
 }  // namespace fanzha::service

@@ -51,6 +51,9 @@ class CheckService {
 
  private:
   std::shared_ptr<const checker::Checker> current() const;
+  // Makes `checker` the current one and records it in the status (caller holds mutex_,
+  // or is the constructor).
+  void install(std::shared_ptr<const checker::Checker> checker);
   void reload_if_changed();
   // Reads and compiles the rule file: the checker, or the error.
   std::variant<std::shared_ptr<const checker::Checker>, checker::RuleFileError> load() const;

@@ -3,25 +3,16 @@
 // project's own rule file. Built by `make test-fuzz` with clang (-fsanitize=fuzzer,address).
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 
 #include "checker/check_json.h"
-#include "checker/checker.h"
+#include "checker/rule_file.h"
 
 namespace {
 
 const fanzha::checker::Checker& checker() {
   static const auto instance = [] {
-    std::ifstream in(FANZHA_CHECKER_RULES);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto parsed = fanzha::checker::parse_rule_file(text.str());
-    if (!parsed.rules) {
-      __builtin_trap();
-    }
-    auto compiled = fanzha::checker::Checker::compile(*parsed.rules);
+    auto compiled = fanzha::checker::compile_rule_file(FANZHA_CHECKER_RULES);
     if (!std::holds_alternative<std::unique_ptr<fanzha::checker::Checker>>(compiled)) {
       __builtin_trap();
     }

@@ -6,9 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
-#include "checker/checker.h"
+#include "checker/rule_file.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "service/check_service.h"
@@ -17,20 +16,8 @@
 namespace fanzha::checker {
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::unique_ptr<Checker> project_rules() {
-  auto parsed = parse_rule_file(read_file(FANZHA_CHECKER_RULES));
-  if (!parsed.rules) {
-    ADD_FAILURE() << "rules.yaml:" << parsed.error.line << ": " << parsed.error.reason;
-    return nullptr;
-  }
-  auto compiled = Checker::compile(*parsed.rules);
+  auto compiled = compile_rule_file(FANZHA_CHECKER_RULES);
   if (auto* e = std::get_if<RuleFileError>(&compiled)) {
     ADD_FAILURE() << "rules.yaml:" << e->line << ": " << e->reason;
     return nullptr;

@@ -9,11 +9,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "checker/corpus.h"
 #include "checker/normalizer.h"
-#include "checker/rule_set.h"
+#include "checker/rule_file.h"
 #include "checker/tokens.h"
 
 namespace fs = std::filesystem;
@@ -24,10 +23,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: train_checker_model RULES.yaml CORPUS_DIR OUTPUT.bin\n";
     return 2;
   }
-  std::ifstream rules_file(argv[1]);
-  std::stringstream rules_text;
-  rules_text << rules_file.rdbuf();
-  const auto parsed = parse_rule_file(rules_text.str());
+  const auto parsed = read_rule_file(argv[1]);
   if (!parsed.rules) {
     std::cerr << argv[1] << ":" << parsed.error.line << ": " << parsed.error.reason << "\n";
     return 1;
