@@ -108,7 +108,7 @@ std::variant<std::unique_ptr<Checker>, RuleFileError> Checker::compile(RuleSet r
     }
   }
   for (const auto& e : entity_patterns()) {
-    sources.push_back({e.regex, 0});
+    sources.push_back({e.regex, 0, e.re2_only});
     c->pattern_signal_.push_back(kEntityPattern);
     c->pattern_entity_.push_back(static_cast<int>(e.kind));
   }

@@ -64,8 +64,13 @@ const std::vector<EntityPattern>& entity_patterns() {
   using K = EntityKind;
   static const std::vector<EntityPattern> patterns = {
       {K::kUrl, R"((?:https?://|www\.)[a-z0-9\-._~:/?#@!$&%+=;,]+)"},
+      // A bare domain runs on RE2 alone: Vectorscan 5.4.9 (Debian 12) misses it on an
+      // AVX-512 machine after a long run of letters ("aaaa…:http://x-y.cn"), found by
+      // PatternDb.FindsWhatRe2FindsOnTheCorpus; with start-of-match it is found but
+      // makes every scan 25 % slower, while one RE2 pass costs almost nothing.
       {K::kUrl,
-       R"([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63})*\.(?:cn|com|net|org|top|xyz|vip|cc|club|shop|site|online|info|me|io|app|link|icu|wang|ltd|pw|hk|co|tk)(?:/[a-z0-9\-._~/?#=&%+]*)?)"},
+       R"([a-z0-9](?:[a-z0-9\-]*\.)+(?:cn|com|net|org|top|xyz|vip|cc|club|shop|site|online|info|me|io|app|link|icu|wang|ltd|pw|hk|co|tk)(?:/[a-z0-9\-._~/?#=&%+]*)?)",
+       true},
       {K::kUrl, R"(\d{1,3}(?:\.\d{1,3}){3}(?::\d{2,5})?(?:/[a-z0-9\-._~/?#=&%+]*)?)"},
       {K::kPhone, R"((?:\+?86[\- ]?)?1[3-9]\d[\- ]?\d{4}[\- ]?\d{4})"},
       {K::kPhone, R"(\+?852[\- ]?\d{4}[\- ]?\d{4})"},

@@ -25,6 +25,7 @@ std::optional<EntityKind> parse_entity_kind(std::string_view name);
 struct EntityPattern {
   EntityKind kind;
   std::string regex;
+  bool re2_only = false;  // see entity_patterns()
 };
 // The patterns to compile beside the rules (over normalised text).
 const std::vector<EntityPattern>& entity_patterns();

@@ -11,6 +11,23 @@
 
 namespace fanzha::checker {
 
+namespace {
+
+// fastText's token hash (FNV-1a over signed bytes, as Dictionary::hash).
+uint32_t token_hash(std::string_view token) {
+  uint32_t h = 2166136261u;
+  for (char c : token) {
+    h ^= static_cast<uint32_t>(static_cast<int8_t>(c));
+    h *= 16777619u;
+  }
+  return h;
+}
+
+// fastText's multiplier for chaining word hashes into an n-gram bucket.
+constexpr uint64_t kNgramMultiplier = 116049371;
+
+}  // namespace
+
 FastTextClassifier::FastTextClassifier() : model_(std::make_unique<fasttext::FastText>()) {}
 FastTextClassifier::~FastTextClassifier() = default;
 
@@ -33,14 +50,67 @@ std::unique_ptr<FastTextClassifier> FastTextClassifier::load(const std::string& 
   if (c->normal_label_ < 0) {
     throw std::runtime_error("checker model " + path + " has no " + kNormalLabel + " label");
   }
+  const fasttext::Args args = c->model_->getArgs();
+  if (args.maxn > 0 || c->model_->isQuant()) {
+    throw std::runtime_error("checker model " + path + " uses subwords or is quantized");
+  }
+  c->nwords_ = dict->nwords();
+  c->buckets_ = static_cast<uint64_t>(args.bucket);
+  c->word_ngrams_ = args.wordNgrams;
+  for (int32_t i = 0; i < c->nwords_; ++i) {
+    c->words_.push_back(dict->getWord(i));
+    auto [it, inserted] = c->word_by_hash_.emplace(token_hash(c->words_.back()), i);
+    if (!inserted) {
+      it->second = kCollision;
+    }
+  }
   return c;
 }
 
-Classifier::Output FastTextClassifier::classify(const std::string& tokens) const {
+std::vector<int32_t> FastTextClassifier::input_ids(std::string_view tokens) const {
+  std::vector<int32_t> ids;
+  std::vector<int32_t> hashes;  // signed, as fastText keeps them
+  auto add = [&](std::string_view token) {
+    const uint32_t h = token_hash(token);
+    int32_t id = -1;
+    if (auto it = word_by_hash_.find(h); it != word_by_hash_.end()) {
+      id = it->second == kCollision ? model_->getDictionary()->getId(std::string(token), h)
+           : words_[static_cast<size_t>(it->second)] == token ? it->second
+                                                              : -1;
+    }
+    if (id >= 0) {
+      ids.push_back(id);
+    }
+    hashes.push_back(static_cast<int32_t>(h));
+  };
+  for (size_t i = 0; i < tokens.size();) {
+    const size_t end = std::min(tokens.find(' ', i), tokens.size());
+    if (end > i) {
+      add(tokens.substr(i, end - i));
+    }
+    i = end + 1;
+  }
+  add(fasttext::Dictionary::EOS);  // the end of the line is a token too
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    uint64_t h = static_cast<uint64_t>(static_cast<int64_t>(hashes[i]));
+    for (size_t j = i + 1; j < hashes.size() && j < i + static_cast<size_t>(word_ngrams_); ++j) {
+      h = h * kNgramMultiplier + static_cast<uint64_t>(static_cast<int64_t>(hashes[j]));
+      ids.push_back(nwords_ + static_cast<int32_t>(h % buckets_));
+    }
+  }
+  return ids;
+}
+
+std::vector<int32_t> FastTextClassifier::fasttext_input_ids(const std::string& tokens) const {
   std::istringstream in(tokens + "\n");
   std::vector<int32_t> words;
   std::vector<int32_t> labels;
   model_->getDictionary()->getLine(in, words, labels);
+  return words;
+}
+
+Classifier::Output FastTextClassifier::classify(const std::string& tokens) const {
+  const std::vector<int32_t> words = input_ids(tokens);
   fasttext::Predictions predictions;
   model_->predict(static_cast<int32_t>(label_types_.size()), words, predictions, 0.0);
   Output out;

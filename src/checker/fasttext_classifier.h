@@ -1,11 +1,16 @@
 // The fastText model as the checker's Classifier. The model file is trained at build
 // time by gen/train_model.cpp from checker/corpus (never downloaded). Loading reads the
 // file; classify() is thread-safe (fastText's predict keeps its state on the stack).
+// classify() maps tokens to the model's input rows itself (input_ids), as fastText's
+// Dictionary::getLine does but without an istream, a string per token or a probe of
+// its 30-million-slot vocabulary table; a test holds the two to the same ids.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "checker/classifier.h"
@@ -22,12 +27,24 @@ class FastTextClassifier : public Classifier {
   static std::unique_ptr<FastTextClassifier> load(const std::string& path);
   ~FastTextClassifier() override;
   Output classify(const std::string& tokens) const override;
+  // The input rows of a line of space-separated tokens: word ids, then word n-gram
+  // buckets (what fastText's getLine gives for the line).
+  std::vector<int32_t> input_ids(std::string_view tokens) const;
+  // fastText's own reading of the same line, for the test.
+  std::vector<int32_t> fasttext_input_ids(const std::string& tokens) const;
 
  private:
   FastTextClassifier();
   std::unique_ptr<fasttext::FastText> model_;
   int normal_label_ = -1;
   std::vector<std::optional<domain::FraudType>> label_types_;
+  // Vocabulary by fastText's token hash; kCollision when two words share a hash.
+  static constexpr int32_t kCollision = -2;
+  std::unordered_map<uint32_t, int32_t> word_by_hash_;
+  std::vector<std::string> words_;
+  int32_t nwords_ = 0;
+  uint64_t buckets_ = 0;
+  int word_ngrams_ = 1;
 };
 
 }  // namespace fanzha::checker

@@ -3,7 +3,10 @@
 #include <hs/hs.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <atomic>
+
+#include "checker/gap_chain.h"
 
 namespace fanzha::checker {
 
@@ -11,8 +14,6 @@ namespace {
 
 // Enough for every signal in a long message; more only from a pathological pattern.
 constexpr size_t kMaxMatches = 4096;
-// Start-of-match tracking makes compiling bounded repeats such as [^。]{0,12} slow, so
-// only quantifier-free patterns get it; the others are reported once each, for RE2.
 constexpr unsigned kBaseFlags = HS_FLAG_UTF8 | HS_FLAG_CASELESS | HS_FLAG_DOTALL;
 constexpr unsigned kSpanFlags = kBaseFlags | HS_FLAG_SOM_LEFTMOST;
 constexpr unsigned kHitFlags = kBaseFlags | HS_FLAG_SINGLEMATCH;
@@ -33,21 +34,6 @@ int on_hit(unsigned int id, unsigned long long, unsigned long long, unsigned int
   return 0;
 }
 
-struct SpanContext {
-  std::vector<PatternMatch>* out;
-  size_t start;
-};
-
-int on_span(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
-            void* ctx) {
-  auto* c = static_cast<SpanContext*>(ctx);
-  if (c->out->size() - c->start >= kMaxMatches) {
-    return 1;  // stop scanning
-  }
-  c->out->push_back({id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
-  return 0;
-}
-
 RE2::Options re2_options() {
   RE2::Options o;
   o.set_case_sensitive(false);
@@ -59,14 +45,25 @@ RE2::Options re2_options() {
 }  // namespace
 
 struct PatternDb::Impl {
-  // Patterns without quantifiers (words and alternations): Vectorscan reports their spans
-  // itself (start-of-match is cheap to compile for them).
+  // What Vectorscan reports: a whole source, or one piece of a source split at its gaps.
+  struct Unit {
+    uint32_t source;
+    int32_t chain;  // index into `chains`, or −1 for a whole source
+  };
+  struct Chain {
+    uint32_t source;
+    std::vector<uint32_t> units;  // one per piece, in order
+    std::vector<Gap> gaps;
+  };
+  // Sources and pieces that Vectorscan reports with their start of match.
   hs_database_t* spans_db = nullptr;
-  // The others: Vectorscan says which occur, RE2 finds where.
+  std::vector<Unit> units;
+  std::vector<Chain> chains;
+  // Sources Vectorscan can only say occur; RE2 finds where.
   hs_database_t* hits_db = nullptr;
   uint64_t id = 0;
-  std::vector<std::unique_ptr<RE2>> re2;  // every pattern (validation; spans of hits_db's)
-  std::vector<uint32_t> re2_only;         // patterns Vectorscan could not compile
+  std::vector<std::unique_ptr<RE2>> re2;  // every source (validation; spans of hits_db's)
+  std::vector<uint32_t> re2_only;         // sources Vectorscan could not compile
   ~Impl() {
     hs_free_database(spans_db);
     hs_free_database(hits_db);
@@ -75,33 +72,54 @@ struct PatternDb::Impl {
 
 namespace {
 
-// True for a pattern of literal text, groups, alternations and classes only.
-bool without_quantifiers(const std::string& regex) {
-  bool escaped = false;
-  for (char c : regex) {
-    if (escaped) {
-      escaped = false;
-      continue;
+struct UnitSource {
+  std::string regex;
+  uint32_t source;
+  int32_t chain;
+};
+
+// Compiles the units with start-of-match; a unit Vectorscan refuses takes its whole
+// source out (appended to `refused`) and the rest is compiled again.
+std::variant<hs_database_t*, RuleFileError> compile_spans_db(std::vector<UnitSource>& units,
+                                                             std::vector<unsigned>& refused) {
+  while (!units.empty()) {
+    std::vector<const char*> expressions;
+    std::vector<unsigned> ids;
+    for (const auto& u : units) {
+      expressions.push_back(u.regex.c_str());
+      ids.push_back(static_cast<unsigned>(ids.size()));
     }
-    if (c == '\\') {
-      escaped = true;
-    } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == '.') {
-      return false;
+    const std::vector<unsigned> all_flags(units.size(), kSpanFlags);
+    hs_compile_error_t* error = nullptr;
+    hs_database_t* db = nullptr;
+    if (hs_compile_multi(expressions.data(), all_flags.data(), ids.data(),
+                         static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, &db,
+                         &error) == HS_SUCCESS) {
+      return db;
     }
+    const std::string message = error->message;
+    const int failed = error->expression;
+    hs_free_compile_error(error);
+    if (failed < 0) {
+      return RuleFileError{0, "the patterns do not compile together: " + message};
+    }
+    const uint32_t source = units[static_cast<size_t>(failed)].source;
+    refused.push_back(source);
+    std::erase_if(units, [source](const UnitSource& u) { return u.source == source; });
   }
-  return true;
+  return static_cast<hs_database_t*>(nullptr);
 }
 
-// Compiles `ids` into one database; patterns Vectorscan refuses are moved to `refused`.
-std::variant<hs_database_t*, RuleFileError> compile_db(
-    const std::vector<PatternDb::Source>& sources, std::vector<unsigned> ids, unsigned flags,
+// Compiles `ids` without start-of-match; patterns Vectorscan refuses go to `refused`.
+std::variant<hs_database_t*, RuleFileError> compile_hits_db(
+    const std::vector<PatternDb::Source>& sources, std::vector<unsigned> ids,
     std::vector<uint32_t>& refused) {
   while (!ids.empty()) {
     std::vector<const char*> expressions;
     for (unsigned id : ids) {
       expressions.push_back(sources[id].regex.c_str());
     }
-    const std::vector<unsigned> all_flags(ids.size(), flags);
+    const std::vector<unsigned> all_flags(ids.size(), kHitFlags);
     hs_compile_error_t* error = nullptr;
     hs_database_t* db = nullptr;
     if (hs_compile_multi(expressions.data(), all_flags.data(), ids.data(),
@@ -121,6 +139,22 @@ std::variant<hs_database_t*, RuleFileError> compile_db(
   return static_cast<hs_database_t*>(nullptr);
 }
 
+// The units of one source: the whole regex, or its pieces when it splits at gaps into
+// pieces that each match something.
+std::optional<GapChain> usable_split(const std::string& regex) {
+  auto split = split_gaps(regex);
+  if (!split) {
+    return std::nullopt;
+  }
+  for (const auto& p : split->pieces) {
+    const RE2 piece(p, re2_options());
+    if (!piece.ok() || RE2::FullMatch("", piece)) {
+      return std::nullopt;  // e.g. "(的)?" cannot stand alone
+    }
+  }
+  return split;
+}
+
 }  // namespace
 
 PatternDb::PatternDb(std::unique_ptr<Impl> impl, size_t size)
@@ -128,12 +162,13 @@ PatternDb::PatternDb(std::unique_ptr<Impl> impl, size_t size)
 PatternDb::~PatternDb() = default;
 
 size_t PatternDb::re2_count() const { return impl_->re2_only.size(); }
+size_t PatternDb::chain_count() const { return impl_->chains.size(); }
 
 std::variant<std::unique_ptr<PatternDb>, RuleFileError> PatternDb::compile(
     const std::vector<Source>& sources) {
   auto impl = std::make_unique<Impl>();
-  std::vector<unsigned> simple;
-  std::vector<unsigned> other;
+  std::vector<UnitSource> units;
+  std::vector<std::vector<Gap>> gaps;  // per chain, while units are assigned
   for (size_t i = 0; i < sources.size(); ++i) {
     const Source& source = sources[i];
     auto re = std::make_unique<RE2>(source.regex, re2_options());
@@ -145,17 +180,45 @@ std::variant<std::unique_ptr<PatternDb>, RuleFileError> PatternDb::compile(
       return RuleFileError{source.line, "pattern '" + source.regex + "' matches empty text"};
     }
     impl->re2.push_back(std::move(re));
-    (without_quantifiers(source.regex) ? simple : other).push_back(static_cast<unsigned>(i));
+    const auto index = static_cast<uint32_t>(i);
+    if (source.re2_only) {
+      impl->re2_only.push_back(index);
+      continue;
+    }
+    auto split = usable_split(source.regex);
+    if (!split) {
+      units.push_back({source.regex, index, -1});
+      continue;
+    }
+    const auto chain = static_cast<int32_t>(gaps.size());
+    for (auto& piece : split->pieces) {
+      units.push_back({std::move(piece), index, chain});
+    }
+    gaps.push_back(std::move(split->gaps));
   }
-  // A simple pattern Vectorscan refuses with start-of-match is tried without it.
-  std::vector<uint32_t> refused;
-  auto spans = compile_db(sources, simple, kSpanFlags, refused);
+  std::vector<unsigned> refused;
+  auto spans = compile_spans_db(units, refused);
   if (auto* e = std::get_if<RuleFileError>(&spans)) {
     return *e;
   }
   impl->spans_db = std::get<hs_database_t*>(spans);
-  other.insert(other.end(), refused.begin(), refused.end());
-  auto hits = compile_db(sources, other, kHitFlags, impl->re2_only);
+  // Chains whose pieces all compiled, renumbered in order.
+  std::vector<int32_t> renumbered(gaps.size(), -1);
+  for (size_t u = 0; u < units.size(); ++u) {
+    int32_t chain = units[u].chain;
+    if (chain >= 0) {
+      auto& slot = renumbered[static_cast<size_t>(chain)];
+      if (slot < 0) {
+        slot = static_cast<int32_t>(impl->chains.size());
+        impl->chains.push_back({units[u].source, {}, std::move(gaps[static_cast<size_t>(chain)])});
+      }
+      chain = slot;
+      impl->chains[static_cast<size_t>(chain)].units.push_back(static_cast<uint32_t>(u));
+    }
+    impl->units.push_back({units[u].source, chain});
+  }
+  // What start-of-match refuses is tried without it, then left to RE2.
+  auto hits = compile_hits_db(sources, refused, impl->re2_only);
   if (auto* e = std::get_if<RuleFileError>(&hits)) {
     return *e;
   }
@@ -164,9 +227,47 @@ std::variant<std::unique_ptr<PatternDb>, RuleFileError> PatternDb::compile(
   return std::unique_ptr<PatternDb>(new PatternDb(std::move(impl), sources.size()));
 }
 
+// Per-thread buffers of one scan: piece matches per unit, the units that have some,
+// and the sources RE2 must find.
+struct PatternDb::ScanBuffers {
+  std::vector<std::vector<ByteMatch>> pieces;
+  std::vector<uint32_t> touched;
+  std::vector<uint32_t> hits;
+};
+
+struct PatternDb::SpanContext {
+  const Impl* impl;
+  std::vector<PatternMatch>* out;
+  size_t start;
+  ScanBuffers* buffers;
+};
+
+int PatternDb::on_span(unsigned int id, unsigned long long from, unsigned long long to,
+                       unsigned int, void* ctx) {
+  auto* c = static_cast<SpanContext*>(ctx);
+  if (c->out->size() - c->start >= kMaxMatches) {
+    return 1;  // stop scanning
+  }
+  const Impl::Unit& unit = c->impl->units[id];
+  const ByteMatch m{static_cast<uint32_t>(from), static_cast<uint32_t>(to)};
+  if (unit.chain < 0) {
+    c->out->push_back({unit.source, m.from, m.to});
+    return 0;
+  }
+  auto& matches = c->buffers->pieces[id];
+  if (matches.empty()) {
+    c->buffers->touched.push_back(id);
+  }
+  if (matches.size() < kMaxMatches) {
+    matches.push_back(m);
+  }
+  return 0;
+}
+
 void PatternDb::scan(std::string_view text, std::vector<PatternMatch>& out) const {
+  thread_local ScanBuffers buffers;
   const size_t start = out.size();
-  std::vector<uint32_t> hits = impl_->re2_only;
+  buffers.hits.assign(impl_->re2_only.begin(), impl_->re2_only.end());
   if (!text.empty() && (impl_->spans_db != nullptr || impl_->hits_db != nullptr)) {
     ThreadScratch& ts = thread_scratch;
     if (ts.db_id != impl_->id) {
@@ -179,14 +280,24 @@ void PatternDb::scan(std::string_view text, std::vector<PatternMatch>& out) cons
     }
     const auto length = static_cast<unsigned>(text.size());
     if (impl_->spans_db != nullptr) {
-      SpanContext ctx{&out, start};
+      if (buffers.pieces.size() < impl_->units.size()) {
+        buffers.pieces.resize(impl_->units.size());
+      }
+      SpanContext ctx{impl_.get(), &out, start, &buffers};
       hs_scan(impl_->spans_db, text.data(), length, 0, ts.scratch, on_span, &ctx);
     }
     if (impl_->hits_db != nullptr) {
-      hs_scan(impl_->hits_db, text.data(), length, 0, ts.scratch, on_hit, &hits);
+      hs_scan(impl_->hits_db, text.data(), length, 0, ts.scratch, on_hit, &buffers.hits);
     }
   }
-  for (uint32_t index : hits) {
+  if (!buffers.touched.empty()) {
+    join_chains(text, buffers, out, start);
+    for (uint32_t u : buffers.touched) {
+      buffers.pieces[u].clear();
+    }
+    buffers.touched.clear();
+  }
+  for (uint32_t index : buffers.hits) {
     const RE2& re = *impl_->re2[index];
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece match;
@@ -197,6 +308,30 @@ void PatternDb::scan(std::string_view text, std::vector<PatternMatch>& out) cons
       const auto to = static_cast<uint32_t>(from + match.size());
       out.push_back({index, from, to});
       pos = to > from ? to : to + 1;
+    }
+  }
+}
+
+void PatternDb::join_chains(std::string_view text, ScanBuffers& buffers,
+                            std::vector<PatternMatch>& out, size_t start) const {
+  std::vector<const std::vector<ByteMatch>*> chain_pieces;
+  for (const auto& chain : impl_->chains) {
+    const bool all_found = std::all_of(chain.units.begin(), chain.units.end(),
+                                       [&](uint32_t u) { return !buffers.pieces[u].empty(); });
+    if (!all_found) {
+      continue;
+    }
+    chain_pieces.clear();
+    for (uint32_t u : chain.units) {
+      auto& m = buffers.pieces[u];
+      // Vectorscan reports in order of match end; the joiner wants starts in order.
+      std::sort(m.begin(), m.end(),
+                [](const ByteMatch& a, const ByteMatch& b) { return a.from < b.from; });
+      chain_pieces.push_back(&m);
+    }
+    const size_t room = kMaxMatches - std::min(kMaxMatches, out.size() - start);
+    for (const auto& m : join_chain(text, chain.gaps, chain_pieces, room)) {
+      out.push_back({chain.source, m.from, m.to});
     }
   }
 }
