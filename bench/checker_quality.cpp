@@ -2,7 +2,10 @@
 // recall and F1 for "flagged" (fraud or suspicious) against legitimate messages, per
 // fraud type, and the false-positive rate per legitimate category.
 //
-//   checker_quality RULES.yaml CORPUS_DIR [--model MODEL.bin] [--split heldout|train|all]
+//   checker_quality RULES.yaml CORPUS_DIR [--model MODEL.bin] [--split heldout|dev|train|all]
+//
+// "train" is everything the served model trains on (train and dev); "dev" is meant for
+// a model trained with train_checker_model --without-dev.
 //                   [--errors]
 #include <cstring>
 #include <iomanip>
@@ -69,7 +72,8 @@ int main(int argc, char** argv) {
   int n = 0;
   for (const auto& m : read_corpus(argv[2])) {
     if ((split == "heldout" && m.split != Split::kHeldOut) ||
-        (split == "train" && m.split != Split::kTrain)) {
+        (split == "dev" && m.split != Split::kDev) ||
+        (split == "train" && m.split == Split::kHeldOut)) {
       continue;
     }
     ++n;

@@ -17,7 +17,8 @@ Split corpus_split(std::string_view message) {
   for (unsigned char c : message) {
     h = (h ^ c) * 1099511628211ull;
   }
-  return h % kHeldOutShare == 0 ? Split::kHeldOut : Split::kTrain;
+  const uint64_t share = h % kHeldOutShare;
+  return share == 0 ? Split::kHeldOut : share == 1 ? Split::kDev : Split::kTrain;
 }
 
 std::optional<CorpusLabel> corpus_label(std::string_view path) {

@@ -14,7 +14,10 @@
 
 namespace fanzha::checker {
 
-enum class Split { kTrain, kHeldOut };
+// A further fifth of the training part is the dev split: tuning (thresholds, weights,
+// model settings) trains without it and measures on it, so the held-out split is only
+// ever measured, never tuned on. The served model trains on train and dev.
+enum class Split { kTrain, kDev, kHeldOut };
 Split corpus_split(std::string_view message);
 
 struct CorpusLabel {

@@ -28,6 +28,7 @@ struct CheckCommandOptions {
   std::string rules = FANZHA_CHECKER_RULES;
   std::string model = FANZHA_CHECKER_MODEL;
   bool rules_only = false;
+  bool signals = false;
 };
 
 std::string entity_label(checker::EntityKind kind) {
@@ -135,6 +136,9 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--rules", o->rules, "Rule file")->capture_default_str();
   cmd->add_option("--model", o->model, "fastText model")->capture_default_str();
   cmd->add_flag("--rules-only", o->rules_only, "Do not use the model");
+  cmd->add_flag("--signals", o->signals,
+                "Also list every signal that fires, weight-0 building blocks included "
+                "(for rule authors)");
   cmd->callback([o] {
     static const SystemClock clock;
     service::CheckOptions options;
@@ -150,6 +154,13 @@ void add_check_command(CLI::App& app) {
                   "text");
     }
     print_human(service.check(o->text));
+    if (o->signals) {
+      std::cout << "触发的信号：";
+      for (const auto& name : service.fired_signals(o->text)) {
+        std::cout << " " << name;
+      }
+      std::cout << "\n";
+    }
   });
 }
 

@@ -123,6 +123,10 @@ std::optional<checker::RuleFileError> CheckService::reload(const Actor* actor,
   return error;
 }
 
+std::vector<std::string> CheckService::fired_signals(std::string_view text) const {
+  return current()->fired_signals(text);
+}
+
 CheckStatus CheckService::status() const {
   std::lock_guard lock(mutex_);
   return status_;

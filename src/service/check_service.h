@@ -44,6 +44,9 @@ class CheckService {
   // Throws Error (invalid_value, field "text") for an empty text or one over the cap.
   checker::CheckResult check(std::string_view text);
   CheckStatus status() const;
+  // Names of every signal that fires on `text`, building blocks included (for rule
+  // authors: `fanzha check --signals`).
+  std::vector<std::string> fired_signals(std::string_view text) const;
   // Reloads now; returns the error when the file is refused (the old rules stay). With a
   // database, the attempt is audited as "checker.reload".
   std::optional<checker::RuleFileError> reload(const Actor* actor = nullptr,

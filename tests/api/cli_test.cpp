@@ -36,6 +36,20 @@ TEST(Cli, DemoPrintsOneLinePerAccountAndRefusesToRunTwice) {
   EXPECT_EQ(run_fanzha({"demo", "--db", dir.file("d.db")}, &out, &err), 5);
 }
 
+TEST(Cli, CheckPrintsAVerdictAndTheSignalsForRuleAuthors) {
+  std::string out, err;
+  ASSERT_EQ(run_fanzha({"check", "--rules-only", "--signals",
+                        "我是公安局的，你涉嫌洗钱，马上把钱转到安全账户"},
+                       &out, &err),
+            0)
+      << err;
+  EXPECT_NE(out.find("判断：诈骗"), std::string::npos) << out;
+  EXPECT_NE(out.find("触发的信号："), std::string::npos) << out;
+  EXPECT_NE(out.find(" safe_account"), std::string::npos) << out;   // a weighted signal
+  EXPECT_NE(out.find(" money_ask"), std::string::npos) << out;      // a building block
+  EXPECT_NE(run_fanzha({"check", "--rules-only"}, &out, &err), 0);  // nothing to check
+}
+
 TEST(Cli, ImportOrgIsAllOrNothingWithLineNumbers) {
   TempDir dir;
   const std::string db = dir.file("o.db");
@@ -135,20 +149,34 @@ TEST(Cli, ImportPeopleReportsAndFailsOnBadRows) {
   ASSERT_EQ(run_fanzha({"demo", "--db", db, "--households", "0"}, &out, &err), 0) << err;
   const std::string first17 = "34990119700101881";
   const std::string id = first17 + domain::resident_id_check_char(first17);
-  std::ofstream(dir.file("good.csv")) << "姓名,身份证号,户号,所属网格/村民组\n命令行甲," << id << ",K1,一组\n";
-  std::ofstream(dir.file("bad.csv")) << "姓名,身份证号,户号,所属网格/村民组\n命令行乙,123,K2,一组\n";
+  std::ofstream(dir.file("good.csv"))
+      << "姓名,身份证号,户号,所属网格/村民组\n命令行甲," << id << ",K1,一组\n";
+  std::ofstream(dir.file("bad.csv"))
+      << "姓名,身份证号,户号,所属网格/村民组\n命令行乙,123,K2,一组\n";
   std::ofstream(dir.file("unmapped.csv")) << "姓名,户号,备用电话\n命令行丙,K3,13900001234\n";
-  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("good.csv")}, &out, &err), 0)
+  EXPECT_EQ(
+      run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("good.csv")},
+                 &out, &err),
+      0)
       << err;
   EXPECT_NE(out.find("新增 1 人"), std::string::npos) << out;
-  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("good.csv")}, &out, &err), 0);
+  EXPECT_EQ(
+      run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("good.csv")},
+                 &out, &err),
+      0);
   EXPECT_NE(out.find("未变 1 人"), std::string::npos) << out;
-  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("bad.csv")}, &out, &err), 7);
+  EXPECT_EQ(
+      run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("bad.csv")},
+                 &out, &err),
+      7);
   EXPECT_NE(err.find("第2行"), std::string::npos) << err;
-  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", dir.file("unmapped.csv")}, &out, &err), 7);
-  EXPECT_NE(out.find("备用电话"), std::string::npos) << out;
-  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", "--map", "备用电话=phone",
+  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201",
                         dir.file("unmapped.csv")},
+                       &out, &err),
+            7);
+  EXPECT_NE(out.find("备用电话"), std::string::npos) << out;
+  EXPECT_EQ(run_fanzha({"import", "people", "--db", db, "--into", "349901100201", "--map",
+                        "备用电话=phone", dir.file("unmapped.csv")},
                        &out, &err),
             0);
   EXPECT_NE(out.find("新增 1 人"), std::string::npos) << out;
