@@ -1,6 +1,7 @@
 #include "checker/checker.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -58,10 +59,34 @@ struct Checker::Signal {
 };
 
 struct Checker::Evaluation {
-  std::vector<bool> fired;
+  std::vector<char> fired;
   std::vector<std::vector<ByteRange>> spans;
   std::vector<Entity> entities;
+  // Scratch of one evaluation.
+  std::vector<PatternMatch> matches;
+  std::vector<char> pattern_hit;
+  std::vector<uint32_t> cue_ends;
+  std::vector<uint32_t> boundaries;
+
+  void reset(size_t signals) {
+    fired.assign(signals, 0);
+    pattern_hit.assign(signals, 0);
+    spans.resize(signals);
+    for (auto& s : spans) {
+      s.clear();
+    }
+    entities.clear();
+    matches.clear();
+    cue_ends.clear();
+    boundaries.clear();
+  }
 };
+
+// One evaluation's buffers per thread: check() runs millions of times in a batch.
+Checker::Evaluation& Checker::thread_evaluation() {
+  thread_local Evaluation ev;
+  return ev;
+}
 
 Checker::Checker(RuleSet rules) : rules_(std::move(rules)), aliases_(rules_.aliases) {}
 Checker::~Checker() = default;
@@ -151,24 +176,22 @@ NormalizedText Checker::normalized(std::string_view text) const {
   return normalize(text, aliases_);
 }
 
-Checker::Evaluation Checker::evaluate(const NormalizedText& text) const {
-  Evaluation ev;
-  ev.fired.assign(signals_.size(), false);
-  ev.spans.resize(signals_.size());
-  std::vector<PatternMatch> matches;
+void Checker::evaluate(const NormalizedText& text, Evaluation& ev) const {
+  ev.reset(signals_.size());
+  std::vector<PatternMatch>& matches = ev.matches;
   db_->scan(text.text, matches);
   auto cp = [&text](uint32_t byte) {
     return byte < text.text.size() ? text.cp_of_byte[byte] : text.code_points();
   };
   // Where negation cues end and, only when there are any, the clause boundaries before
   // each code point.
-  std::vector<uint32_t> cue_ends;
+  std::vector<uint32_t>& cue_ends = ev.cue_ends;
   for (const auto& m : matches) {
     if (pattern_signal_[m.pattern] == kNegationPattern) {
       cue_ends.push_back(cp(m.to));
     }
   }
-  std::vector<uint32_t> boundaries;
+  std::vector<uint32_t>& boundaries = ev.boundaries;
   if (!cue_ends.empty()) {
     boundaries.assign(text.code_points() + 1, 0);
     for (size_t i = 0; i < text.code_points(); ++i) {
@@ -189,7 +212,7 @@ Checker::Evaluation Checker::evaluate(const NormalizedText& text) const {
     return false;
   };
   std::vector<EntityMatch> entity_matches;
-  std::vector<bool> pattern_hit(signals_.size(), false);
+  std::vector<char>& pattern_hit = ev.pattern_hit;
   for (const auto& m : matches) {
     if (pattern_signal_[m.pattern] == kNegationPattern) {
       continue;
@@ -203,7 +226,7 @@ Checker::Evaluation Checker::evaluate(const NormalizedText& text) const {
     if (spec.negatable && spec.weight >= 0 && !cue_ends.empty() && negated(m.from)) {
       continue;
     }
-    pattern_hit[s] = true;
+    pattern_hit[s] = 1;
     add_span(ev.spans[s], {m.from, m.to});
   }
   ev.entities = extract_entities(std::move(entity_matches), text);
@@ -257,17 +280,17 @@ Checker::Evaluation Checker::evaluate(const NormalizedText& text) const {
         }
       }
     }
-    ev.fired[i] = fired;
+    ev.fired[i] = fired ? 1 : 0;
     if (!fired) {
       ev.spans[i].clear();
     }
   }
-  return ev;
 }
 
 std::vector<std::string> Checker::fired_signals(std::string_view text) const {
   const std::string clean = sanitize_utf8(text);
-  const Evaluation ev = evaluate(normalize(clean, aliases_));
+  Evaluation& ev = thread_evaluation();
+  evaluate(normalize(clean, aliases_), ev);
   std::vector<std::string> out;
   for (size_t i = 0; i < signals_.size(); ++i) {
     if (ev.fired[i]) {
@@ -282,9 +305,14 @@ CheckResult Checker::check(std::string_view text, const Classifier* model) const
   r.text = sanitize_utf8(text);
   r.rules_version = rules_.version;
   const NormalizedText norm = normalize(r.text, aliases_);
-  const Evaluation ev = evaluate(norm);
+  Evaluation& ev = thread_evaluation();
+  evaluate(norm, ev);
   int score = 0;
-  std::map<domain::FraudType, int> by_type;
+  // Points per fraud type, indexed by the enum's value.
+  std::array<int, 256> by_type{};
+  auto type_points = [&by_type](domain::FraudType t) -> int& {
+    return by_type[static_cast<size_t>(t)];
+  };
   std::vector<std::string> signal_advice;
   bool muted = false;
   for (size_t i = 0; i < signals_.size(); ++i) {
@@ -305,7 +333,7 @@ CheckResult Checker::check(std::string_view text, const Classifier* model) const
     r.reasons.push_back(std::move(reason));
     if (s.spec.weight > 0) {
       if (s.spec.type) {
-        by_type[*s.spec.type] += s.spec.weight;
+        type_points(*s.spec.type) += s.spec.weight;
       }
       signal_advice.insert(signal_advice.end(), s.spec.advice.begin(), s.spec.advice.end());
     }
@@ -334,7 +362,7 @@ CheckResult Checker::check(std::string_view text, const Classifier* model) const
     // weight, added to the rules' points per type.
     if (!muted) {
       for (const auto& [type, p] : out.types) {
-        by_type[type] += static_cast<int>(std::lround(2 * rules_.model_weight * p));
+        type_points(type) += static_cast<int>(std::lround(2 * rules_.model_weight * p));
       }
     }
   }
@@ -348,9 +376,9 @@ CheckResult Checker::check(std::string_view text, const Classifier* model) const
                                                        : Verdict::kNormal;
   if (r.verdict != Verdict::kNormal) {
     int best = 0;
-    for (const auto& [type, points] : by_type) {
-      if (points > best) {
-        best = points;
+    for (domain::FraudType type : domain::all_fraud_types()) {
+      if (type_points(type) > best) {
+        best = type_points(type);
         r.type = type;
       }
     }

@@ -42,7 +42,9 @@ class Checker {
   struct Signal;
   struct Evaluation;
   Checker(RuleSet rules);
-  Evaluation evaluate(const NormalizedText& text) const;
+  // Fills `ev` (reused across calls on one thread, so a check allocates little).
+  void evaluate(const NormalizedText& text, Evaluation& ev) const;
+  static Evaluation& thread_evaluation();
 
   RuleSet rules_;
   Aliases aliases_;
