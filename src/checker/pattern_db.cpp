@@ -78,6 +78,34 @@ struct UnitSource {
   int32_t chain;
 };
 
+// One attempt at compiling `expressions` together: the database, or which expression
+// Vectorscan refused (−1 when it blames none) and why.
+struct CompileAttempt {
+  hs_database_t* db = nullptr;
+  int failed = -1;
+  std::string error;
+};
+
+CompileAttempt try_compile(const std::vector<const char*>& expressions,
+                           const std::vector<unsigned>& ids, unsigned flags) {
+  const std::vector<unsigned> all_flags(expressions.size(), flags);
+  CompileAttempt attempt;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(expressions.data(), all_flags.data(), ids.data(),
+                       static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr,
+                       &attempt.db, &error) != HS_SUCCESS) {
+    attempt.db = nullptr;
+    attempt.failed = error->expression;
+    attempt.error = error->message;
+    hs_free_compile_error(error);
+  }
+  return attempt;
+}
+
+RuleFileError not_together(const CompileAttempt& attempt) {
+  return RuleFileError{0, "the patterns do not compile together: " + attempt.error};
+}
+
 // Compiles the units with start-of-match; a unit Vectorscan refuses takes its whole
 // source out (appended to `refused`) and the rest is compiled again.
 std::variant<hs_database_t*, RuleFileError> compile_spans_db(std::vector<UnitSource>& units,
@@ -89,21 +117,14 @@ std::variant<hs_database_t*, RuleFileError> compile_spans_db(std::vector<UnitSou
       expressions.push_back(u.regex.c_str());
       ids.push_back(static_cast<unsigned>(ids.size()));
     }
-    const std::vector<unsigned> all_flags(units.size(), kSpanFlags);
-    hs_compile_error_t* error = nullptr;
-    hs_database_t* db = nullptr;
-    if (hs_compile_multi(expressions.data(), all_flags.data(), ids.data(),
-                         static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, &db,
-                         &error) == HS_SUCCESS) {
-      return db;
+    const CompileAttempt attempt = try_compile(expressions, ids, kSpanFlags);
+    if (attempt.db != nullptr) {
+      return attempt.db;
     }
-    const std::string message = error->message;
-    const int failed = error->expression;
-    hs_free_compile_error(error);
-    if (failed < 0) {
-      return RuleFileError{0, "the patterns do not compile together: " + message};
+    if (attempt.failed < 0) {
+      return not_together(attempt);
     }
-    const uint32_t source = units[static_cast<size_t>(failed)].source;
+    const uint32_t source = units[static_cast<size_t>(attempt.failed)].source;
     refused.push_back(source);
     std::erase_if(units, [source](const UnitSource& u) { return u.source == source; });
   }
@@ -119,22 +140,15 @@ std::variant<hs_database_t*, RuleFileError> compile_hits_db(
     for (unsigned id : ids) {
       expressions.push_back(sources[id].regex.c_str());
     }
-    const std::vector<unsigned> all_flags(ids.size(), kHitFlags);
-    hs_compile_error_t* error = nullptr;
-    hs_database_t* db = nullptr;
-    if (hs_compile_multi(expressions.data(), all_flags.data(), ids.data(),
-                         static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, &db,
-                         &error) == HS_SUCCESS) {
-      return db;
+    const CompileAttempt attempt = try_compile(expressions, ids, kHitFlags);
+    if (attempt.db != nullptr) {
+      return attempt.db;
     }
-    const std::string message = error->message;
-    const int failed = error->expression;
-    hs_free_compile_error(error);
-    if (failed < 0) {
-      return RuleFileError{0, "the patterns do not compile together: " + message};
+    if (attempt.failed < 0) {
+      return not_together(attempt);
     }
-    refused.push_back(ids[static_cast<size_t>(failed)]);
-    ids.erase(ids.begin() + failed);
+    refused.push_back(ids[static_cast<size_t>(attempt.failed)]);
+    ids.erase(ids.begin() + attempt.failed);
   }
   return static_cast<hs_database_t*>(nullptr);
 }
