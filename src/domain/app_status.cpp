@@ -48,33 +48,6 @@ constexpr std::array kPopulations = {
 constexpr std::array kAllPopulations = {AppPopulation::kAge16To60, AppPopulation::kStaff,
                                         AppPopulation::kStudents};
 
-// Days from 1970-01-01 to a civil date (proleptic Gregorian), and back.
-int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<int64_t>(era) * 146097 + doe - 719468;
-}
-
-DateNumber civil_from_days(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y = yoe + era * 400;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp + (mp < 10 ? 3 : -9);
-  return static_cast<DateNumber>((y + (m <= 2 ? 1 : 0)) * 10000 + m * 100 + d);
-}
-
-int64_t day_index(DateNumber day) {
-  return days_from_civil(day / 10000, day / 100 % 100, day % 100);
-}
-
 }  // namespace
 
 std::span<const AppFact> all_app_facts() { return kAllFacts; }
@@ -157,21 +130,6 @@ AppState app_state_as_of(std::span<const AppObservation> observations, int64_t a
   }
   return s;
 }
-
-DateNumber add_days(DateNumber day, int days) { return civil_from_days(day_index(day) + days); }
-
-int days_between(DateNumber a, DateNumber b) {
-  return static_cast<int>(day_index(b) - day_index(a));
-}
-
-DateNumber week_monday(DateNumber day) {
-  const int64_t index = day_index(day);
-  // 1970-01-01 was a Thursday: index 0 → weekday 3 (Monday = 0).
-  const int64_t weekday = ((index % 7) + 7 + 3) % 7;
-  return civil_from_days(index - weekday);
-}
-
-int64_t day_start_ms(DateNumber day) { return day_index(day) * kMillisPerDay - kCountyUtcOffsetMs; }
 
 bool submits_app_roster(OrgKind kind) {
   switch (kind) {

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/calendar.h"
 #include "domain/org_kind.h"
 #include "domain/resident_id.h"
 
@@ -83,13 +84,6 @@ inline bool in_key_age_group(DateNumber birth_date, DateNumber day) {
   return age >= 16 && age <= 60;
 }
 
-// Monday (county time) of the week holding `day`, as yyyymmdd; and day arithmetic.
-DateNumber week_monday(DateNumber day);
-DateNumber add_days(DateNumber day, int days);
-// Days between two dates (b − a).
-int days_between(DateNumber a, DateNumber b);
-// Midnight (county time) starting `day`, as epoch ms.
-int64_t day_start_ms(DateNumber day);
 // The last millisecond of the week that starts on Monday `week`: a week's figures are
 // the status at that instant.
 inline int64_t week_end_ms(DateNumber week) { return day_start_ms(add_days(week, 7)) - 1; }

@@ -1,9 +1,7 @@
 #include "domain/visit.h"
 
 #include <array>
-#include <ctime>
 
-#include "common/clock.h"
 #include "common/text.h"
 
 namespace fanzha::domain {
@@ -61,21 +59,6 @@ std::optional<std::string> check_campaign_period(int64_t starts_at, int64_t ends
     return "结束时间应晚于开始时间（结束时间不含当天：一天的活动结束于次日零点）";
   }
   return std::nullopt;
-}
-
-int64_t county_day_start(int64_t epoch_ms) {
-  const int64_t local = epoch_ms + kCountyUtcOffsetMs;
-  const int64_t day =
-      local >= 0 ? local / kMillisPerDay : (local - kMillisPerDay + 1) / kMillisPerDay;
-  return day * kMillisPerDay - kCountyUtcOffsetMs;
-}
-
-int county_day_number(int64_t epoch_ms) {
-  const std::time_t seconds =
-      static_cast<std::time_t>((epoch_ms + kCountyUtcOffsetMs) / kMillisPerSecond);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
 }  // namespace fanzha::domain

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/calendar.h"
 #include "domain/fraud_type.h"
 
 namespace fanzha::domain {
@@ -67,9 +68,5 @@ inline constexpr size_t kMaxCampaignNameChars = 64;
 std::optional<std::string> check_campaign_name(std::string_view name);
 // Checks a campaign's period [starts_at, ends_at); returns a message when wrong.
 std::optional<std::string> check_campaign_period(int64_t starts_at, int64_t ends_at);
-
-// The county-time midnight that starts the day of `epoch_ms`, and the day as yyyymmdd.
-int64_t county_day_start(int64_t epoch_ms);
-int county_day_number(int64_t epoch_ms);
 
 }  // namespace fanzha::domain
