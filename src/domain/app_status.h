@@ -60,6 +60,7 @@ struct AppState {
   bool installed_strong = false;
   bool registered_strong = false;
   bool alerts_on_strong = false;
+  bool operator==(const AppState&) const = default;
 };
 
 // The state as of `at` (epoch ms) from a person's observations in any order.

@@ -5,18 +5,20 @@
 #include <cmath>
 #include <utility>
 
+#include "domain/enum_table.h"
+
 namespace fanzha::domain {
 
 namespace {
 
-struct KindInfo {
-  PeriodKind kind;
-  std::string_view key;
-};
-constexpr std::array kKinds = {
-    KindInfo{PeriodKind::kWeek, "week"},   KindInfo{PeriodKind::kHalfMonth, "half_month"},
-    KindInfo{PeriodKind::kMonth, "month"}, KindInfo{PeriodKind::kQuarter, "quarter"},
-    KindInfo{PeriodKind::kYear, "year"},   KindInfo{PeriodKind::kRange, "range"}};
+constexpr std::array<EnumEntry<PeriodKind>, 6> kKindTable = {{
+    {PeriodKind::kWeek, "week", "周"},
+    {PeriodKind::kHalfMonth, "half_month", "半月"},
+    {PeriodKind::kMonth, "month", "月"},
+    {PeriodKind::kQuarter, "quarter", "季度"},
+    {PeriodKind::kYear, "year", "年"},
+    {PeriodKind::kRange, "range", "自定义时段"},
+}};
 
 int year_of(DateNumber d) { return d / 10000; }
 int month_of(DateNumber d) { return d / 100 % 100; }
@@ -44,22 +46,10 @@ std::pair<int, int> iso_week(DateNumber monday) {
 
 }  // namespace
 
-std::string_view period_kind_key(PeriodKind kind) {
-  for (const auto& k : kKinds) {
-    if (k.kind == kind) {
-      return k.key;
-    }
-  }
-  return "";
-}
+std::string_view period_kind_key(PeriodKind kind) { return enum_key<PeriodKind>(kKindTable, kind); }
 
 std::optional<PeriodKind> parse_period_kind(std::string_view key) {
-  for (const auto& k : kKinds) {
-    if (k.key == key) {
-      return k.kind;
-    }
-  }
-  return std::nullopt;
+  return parse_enum<PeriodKind>(kKindTable, key);
 }
 
 Period period_containing(PeriodKind kind, DateNumber day) {
