@@ -54,6 +54,14 @@ int main(int argc, char** argv) {
       split = argv[++i];
     else if (!std::strcmp(argv[i], "--errors"))
       show_errors = true;
+    else {
+      std::cerr << "checker_quality: unknown option " << argv[i] << "\n";
+      return 2;
+    }
+  }
+  if (split != "heldout" && split != "dev" && split != "train" && split != "all") {
+    std::cerr << "checker_quality: --split is heldout, dev, train or all, not " << split << "\n";
+    return 2;
   }
   auto compiled = compile_rule_file(argv[1]);
   if (auto* e = std::get_if<RuleFileError>(&compiled)) {
