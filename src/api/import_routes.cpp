@@ -14,27 +14,31 @@ using http::Response;
 using nlohmann::json;
 
 void add_import_routes(http::Router& router, Services& s) {
-  router.add(Method::kPost, "/api/imports/people",
-             [&s](Request& req) {
-               const auto session = require_session(s.auth, req);
-               const auto into = int_query(req, "into");
-               if (!into) {
-                 throw Error(ErrorCode::kMissingField, "请选择导入到哪个组织（into）", "into");
-               }
-               const auto mode = service::parse_import_mode(string_query(req, "mode"));
-               if (!mode) {
-                 throw Error(ErrorCode::kInvalidValue, "mode 应为 all_or_nothing 或 valid_rows",
-                             "mode");
-               }
-               const auto mapping = mapping_query(req);
-               std::string file_name = string_query(req, "file_name");
-               if (file_name.empty()) {
-                 file_name = "roster.csv";
-               }
-               const auto view =
-                   s.imports.submit(session.actor, *into, *mode, mapping, req.body_file, file_name);
-               return Response::json(202, {{"job", import_job_json(view)}});
-             },
+  // A people roster, or a police case export: the same job machinery.
+  const auto upload = [&s](std::string_view kind, const char* default_name) {
+    return [&s, kind, default_name](Request& req) {
+      const auto session = require_session(s.auth, req);
+      const auto into = int_query(req, "into");
+      if (!into) {
+        throw Error(ErrorCode::kMissingField, "请选择导入到哪个组织（into）", "into");
+      }
+      const auto mode = service::parse_import_mode(string_query(req, "mode"));
+      if (!mode) {
+        throw Error(ErrorCode::kInvalidValue, "mode 应为 all_or_nothing 或 valid_rows", "mode");
+      }
+      const auto mapping = mapping_query(req);
+      std::string file_name = string_query(req, "file_name");
+      if (file_name.empty()) {
+        file_name = default_name;
+      }
+      const auto view =
+          s.imports.submit(session.actor, *into, *mode, mapping, req.body_file, file_name, kind);
+      return Response::json(202, {{"job", import_job_json(view)}});
+    };
+  };
+  router.add(Method::kPost, "/api/imports/people", upload(service::kPeopleJob, "roster.csv"),
+             {kRosterUploadLimit, /*stream_body_to_file=*/true});
+  router.add(Method::kPost, "/api/imports/cases", upload(service::kCasesJob, "cases.csv"),
              {kRosterUploadLimit, /*stream_body_to_file=*/true});
 
   router.add(Method::kGet, "/api/imports", [&s](Request& req) {

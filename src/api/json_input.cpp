@@ -155,6 +155,17 @@ std::optional<nlohmann::json> JsonInput::optional_object(const char* key) const 
   return *value;
 }
 
+std::optional<nlohmann::json> JsonInput::optional_array(const char* key) const {
+  const auto* value = field(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  if (!value->is_array()) {
+    wrong_type(key, "列表");
+  }
+  return *value;
+}
+
 bool JsonInput::is_null(const char* key) const {
   const auto it = object_.find(key);
   return it != object_.end() && it->is_null();

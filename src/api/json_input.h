@@ -34,6 +34,8 @@ class JsonInput {
   std::optional<std::vector<std::string>> optional_string_array(const char* key) const;
   // A JSON object field, as is (callers check its members).
   std::optional<nlohmann::json> optional_object(const char* key) const;
+  // A JSON array field, as is (callers check its elements).
+  std::optional<nlohmann::json> optional_array(const char* key) const;
   // True when the key is present with an explicit null (PATCH: "remove this").
   bool is_null(const char* key) const;
 

@@ -20,6 +20,7 @@ void add_visit_routes(http::Router& router, Services& services);
 void add_app_routes(http::Router& router, Services& services);
 void add_spot_check_routes(http::Router& router, Services& services);
 void add_check_routes(http::Router& router, Services& services);
+void add_case_routes(http::Router& router, Services& services);
 
 // Roster uploads: about 300,000 rows of CSV; bigger rosters go through
 // `fanzha import people` on the server.
@@ -37,6 +38,7 @@ inline void add_all_routes(http::Router& router, Services& services, const std::
   add_app_routes(router, services);
   add_spot_check_routes(router, services);
   add_check_routes(router, services);
+  add_case_routes(router, services);
 }
 
 }  // namespace fanzha::api

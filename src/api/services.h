@@ -9,6 +9,9 @@
 #include "service/app_service.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/case_index.h"
+#include "service/case_service.h"
+#include "service/case_stats_service.h"
 #include "service/check_service.h"
 #include "service/coverage_service.h"
 #include "service/dashboard_service.h"
@@ -32,6 +35,7 @@ struct Services {
   explicit Services(service::ServiceContext context, service::AuthOptions auth_options = {},
                     const CheckSetup& check_setup = {})
       : db(context.db),
+        clock(context.clock),
         auth(context, auth_options),
         org(context),
         users(context),
@@ -45,12 +49,16 @@ struct Services {
         app(context, app_index),
         ranking(context, app_index),
         spot_checks(context, app_index),
+        cases(context),
+        case_index(context),
+        case_stats(context, case_index),
         check(check_setup.options.rules_path.empty()
                   ? nullptr
                   : std::make_unique<service::CheckService>(context.clock, check_setup.options)),
         check_limiter(context.clock, check_setup.limit) {}
 
   store::Database& db;
+  const Clock& clock;
   service::AuthService auth;
   service::OrgService org;
   service::UserService users;
@@ -64,6 +72,9 @@ struct Services {
   service::AppService app;
   service::AppRankingService ranking;
   service::SpotCheckService spot_checks;
+  service::CaseService cases;
+  service::CaseIndex case_index;  // the case figures' working set
+  service::CaseStatsService case_stats;
   std::unique_ptr<service::CheckService> check;  // null when not configured
   service::RateLimiter check_limiter;            // per client address, for POST /api/check
 };

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/runtime.h"
+#include "service/case_import.h"
 #include "service/org_service.h"
 #include "service/roster_import.h"
 #include "store/migrations.h"
@@ -31,13 +32,18 @@ void add_version_command(CLI::App& app) {
 
 namespace {
 
-template <typename Options>
-void import_people(const Options& o) {
-  Runtime runtime(o.db);
-  const auto mode = service::parse_import_mode(o.mode);
+std::optional<service::ImportMode> mode_option(const std::string& text) {
+  const auto mode = service::parse_import_mode(text);
   if (!mode) {
     throw Error(ErrorCode::kInvalidValue, "--mode 应为 all_or_nothing 或 valid_rows", "mode");
   }
+  return mode;
+}
+
+template <typename Options>
+void import_people(const Options& o) {
+  Runtime runtime(o.db);
+  const auto mode = mode_option(o.mode);
   std::optional<domain::OrgUnit> unit;
   {
     auto lease = runtime.db->read();
@@ -92,6 +98,64 @@ void import_people(const Options& o) {
   }
 }
 
+struct CaseOptions {
+  std::string db = kDefaultDbPath;
+  std::string into;
+  std::string mode = "all_or_nothing";
+  std::string rejects;
+  std::string file;
+};
+
+void import_cases(const CaseOptions& o) {
+  Runtime runtime(o.db);
+  const auto mode = mode_option(o.mode);
+  std::optional<domain::OrgUnit> unit;
+  {
+    auto lease = runtime.db->read();
+    store::OrgStore units(*lease);
+    if (!o.into.empty()) {
+      unit = units.find_by_code(o.into);
+    } else if (const auto roots = units.roots(); roots.size() == 1) {
+      unit = roots.front();
+    } else {
+      throw Error(ErrorCode::kMissingField, "有多个顶级组织，请用 --into 指定导入范围", "into");
+    }
+  }
+  if (!unit) {
+    throw Error(ErrorCode::kNotFound, "组织编码“" + o.into + "”不存在", "into");
+  }
+  service::RosterImportRequest request;
+  request.into_unit_id = unit->id;
+  request.file_path = o.file;
+  request.mode = *mode;
+  request.rejects_path = o.rejects;
+  request.file_name = o.file;
+  const auto report = service::import_cases(
+      runtime.context(), service::system_actor(), request,
+      [](int64_t rows, double) { std::cerr << "\r已读 " << rows << " 行" << std::flush; });
+  std::cerr << "\n";
+  std::cout << "文件: " << report.format << " " << report.encoding << "，数据行 "
+            << report.rows_total << "\n";
+  for (const auto& problem : report.problems) {
+    std::cout << "表头问题: " << problem << "\n";
+  }
+  std::cout << "新增 " << report.created << " 起，更新 " << report.updated << " 起，未变 "
+            << report.unchanged << " 起，未导入 " << report.rejected << " 行\n";
+  for (const auto& e : report.errors) {
+    std::cout << "  第" << e.line << "行 [" << e.field << "]: " << e.message << "\n";
+  }
+  if (report.rejects_written) {
+    std::cout << "未导入的行已写入 " << o.rejects << "\n";
+  }
+  if (report.status == "rejected") {
+    throw Error(ErrorCode::kImportRejected,
+                report.problems.empty()
+                    ? "导入失败：" + std::to_string(report.rejected) + " 行有错误，未导入任何案件"
+                    : "导入失败：表头不完整，未导入任何案件")
+        .with_details(report.errors);
+  }
+}
+
 }  // namespace
 
 void add_import_command(CLI::App& app) {
@@ -136,6 +200,21 @@ void add_import_command(CLI::App& app) {
   people->add_option("--map", p->map, "Header mapping HEADER=FIELD (or HEADER=ignore); repeatable");
   people->add_option("file", p->file, "Roster file")->required()->check(CLI::ExistingFile);
   people->callback([p] { import_people(*p); });
+
+  auto c = std::make_shared<CaseOptions>();
+  auto* cases = cmd->add_subcommand(
+      "cases",
+      "Import cases exported by the police case system (CSV or XLSX); a case number "
+      "already registered updates that case");
+  cases->add_option("--db", c->db, "Database file")->capture_default_str();
+  cases->add_option("--into", c->into,
+                    "Code of the unit whose subtree the cases belong to "
+                    "(default: the root)");
+  cases->add_option("--mode", c->mode, "all_or_nothing, or valid_rows (import the good rows)")
+      ->capture_default_str();
+  cases->add_option("--rejects", c->rejects, "valid_rows: write the rejected rows to this XLSX");
+  cases->add_option("file", c->file, "Case file")->required()->check(CLI::ExistingFile);
+  cases->callback([c] { import_cases(*c); });
 }
 
 }  // namespace fanzha::cli

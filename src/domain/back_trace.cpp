@@ -34,6 +34,63 @@ BackTrace back_trace(const VictimRecords& records, int64_t occurred_at, int laps
   return t;
 }
 
+namespace {
+
+// Bit positions of the stored flags: append only.
+enum TraceBit : uint32_t {
+  kTraceKnown,
+  kTraceVisited,
+  kTraceFaceToFace,
+  kTraceLetter,
+  kTraceInstalled,
+  kTraceRegistered,
+  kTraceAlertsOn,
+  kTraceAlertsLapsed,
+  kTraceInstalledStrong,
+  kTraceRegisteredStrong,
+  kTraceAlertsOnStrong,
+  kTraceSpotChecked,
+  kTraceSpotConfirmed,
+};
+
+constexpr uint32_t trace_bit(TraceBit b, bool on) { return on ? (uint32_t{1} << b) : 0; }
+constexpr bool trace_has(uint32_t bits, TraceBit b) { return (bits >> b) & 1U; }
+
+}  // namespace
+
+uint32_t back_trace_bits(const BackTrace& t) {
+  return trace_bit(kTraceKnown, t.person_known) | trace_bit(kTraceVisited, t.visited) |
+         trace_bit(kTraceFaceToFace, t.visited_face_to_face) |
+         trace_bit(kTraceLetter, t.letter_signed) | trace_bit(kTraceInstalled, t.app.installed) |
+         trace_bit(kTraceRegistered, t.app.registered) |
+         trace_bit(kTraceAlertsOn, t.app.alerts_on) |
+         trace_bit(kTraceAlertsLapsed, t.app.alerts_lapsed) |
+         trace_bit(kTraceInstalledStrong, t.app.installed_strong) |
+         trace_bit(kTraceRegisteredStrong, t.app.registered_strong) |
+         trace_bit(kTraceAlertsOnStrong, t.app.alerts_on_strong) |
+         trace_bit(kTraceSpotChecked, t.spot_checked) |
+         trace_bit(kTraceSpotConfirmed, t.spot_check_confirmed);
+}
+
+BackTrace back_trace_from_bits(uint32_t bits, std::optional<int64_t> last_visit_at) {
+  BackTrace t;
+  t.person_known = trace_has(bits, kTraceKnown);
+  t.visited = trace_has(bits, kTraceVisited);
+  t.visited_face_to_face = trace_has(bits, kTraceFaceToFace);
+  t.letter_signed = trace_has(bits, kTraceLetter);
+  t.last_visit_at = last_visit_at;
+  t.app.installed = trace_has(bits, kTraceInstalled);
+  t.app.registered = trace_has(bits, kTraceRegistered);
+  t.app.alerts_on = trace_has(bits, kTraceAlertsOn);
+  t.app.alerts_lapsed = trace_has(bits, kTraceAlertsLapsed);
+  t.app.installed_strong = trace_has(bits, kTraceInstalledStrong);
+  t.app.registered_strong = trace_has(bits, kTraceRegisteredStrong);
+  t.app.alerts_on_strong = trace_has(bits, kTraceAlertsOnStrong);
+  t.spot_checked = trace_has(bits, kTraceSpotChecked);
+  t.spot_check_confirmed = trace_has(bits, kTraceSpotConfirmed);
+  return t;
+}
+
 BackTraceSummary& BackTraceSummary::add(const BackTrace& t) {
   ++cases;
   if (!t.person_known) {

@@ -52,6 +52,11 @@ struct BackTrace {
 
 BackTrace back_trace(const VictimRecords& records, int64_t occurred_at, int lapse_days);
 
+// The result's flags as one integer, for storage (last_visit_at is kept apart); the
+// bits never change meaning, so stored results stay readable.
+uint32_t back_trace_bits(const BackTrace& t);
+BackTrace back_trace_from_bits(uint32_t bits, std::optional<int64_t> last_visit_at);
+
 // Counts over many back-traces. The shares are of the victims fanzha knows
 // (`known`); cases with an unknown victim are counted apart.
 struct BackTraceSummary {

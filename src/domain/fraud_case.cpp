@@ -114,6 +114,42 @@ std::optional<std::string> normalize_case_number(std::string_view text) {
   return number;
 }
 
+std::string normalize_account_number(SuspectAccountKind kind, std::string_view number) {
+  std::string out;
+  for (char c : trim(number)) {
+    if (c != ' ' && !(c == '-' && kind == SuspectAccountKind::kBankCard)) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string mask_account_number(std::string_view number) {
+  const std::string_view n = trim(number);
+  // Never more than about a third shows: 4 + 4 of a card, 2 + 2 of a short id.
+  constexpr size_t kLong = 12, kShort = 6;
+  const size_t shown = n.size() >= kLong ? 4 : (n.size() >= kShort ? 2 : 0);
+  if (shown == 0) {
+    return std::string(n.size(), '*');
+  }
+  return std::string(n.substr(0, shown)) + std::string(n.size() - 2 * shown, '*') +
+         std::string(n.substr(n.size() - shown));
+}
+
+std::string mask_person_name(std::string_view name) {
+  const std::string_view n = trim(name);
+  const size_t chars = utf8_length(n);
+  if (chars == 0) {
+    return "";
+  }
+  // Only the first character shows (the surname, or the first of a compound one).
+  size_t first = 1;
+  while (first < n.size() && (static_cast<unsigned char>(n[first]) & 0xC0) == 0x80) {
+    ++first;
+  }
+  return std::string(n.substr(0, first)) + std::string(chars - 1, '*');
+}
+
 std::optional<CaseProblem> check_case(const FraudCase& c, int64_t now) {
   if (!normalize_case_number(c.case_number)) {
     return CaseProblem{"case_number", "案件编号应为6–40位字母、数字或“-”"};
@@ -142,6 +178,9 @@ std::optional<CaseProblem> check_case(const FraudCase& c, int64_t now) {
   }
   if (!amount(c.returned_fen) || c.returned_fen > c.loss_fen) {
     return CaseProblem{"returned_fen", "返还金额不能为负，也不能超过损失金额"};
+  }
+  if (c.suspect_accounts.size() > kMaxSuspectAccounts) {
+    return CaseProblem{"suspect_accounts", "一个案件最多登记20个涉案账号"};
   }
   for (const auto& a : c.suspect_accounts) {
     const std::string_view number = trim(a.number);

@@ -106,11 +106,21 @@ struct FraudCase {
 };
 
 inline constexpr size_t kMaxCaseNotesChars = 2000;
+inline constexpr size_t kMaxSuspectAccounts = 20;
 inline constexpr int kMaxVictimAge = 120;
 
 // A police case number upper-cased and trimmed: 6–40 letters, digits and '-'; nullopt
 // when it is not one.
 std::optional<std::string> normalize_case_number(std::string_view text);
+
+// An account number as stored: without spaces (and, for bank cards, without dashes).
+std::string normalize_account_number(SuspectAccountKind kind, std::string_view number);
+
+// An account number as shown to those who may not see it in clear: the first and last
+// four characters of 12 and more, two of 6–11, none of shorter ones; the rest as '*'.
+std::string mask_account_number(std::string_view number);
+// A victim's name as roles without the identity capability see it: "张*", "欧**".
+std::string mask_person_name(std::string_view name);
 
 struct CaseProblem {
   std::string field;    // the API / CSV field at fault, e.g. "stopped_fen"

@@ -50,13 +50,18 @@ constexpr std::array kCapabilityKeys = {
     std::pair{C::kSpotCheckManage, std::string_view{"spotcheck.manage"}},
     std::pair{C::kSpotCheckCall, std::string_view{"spotcheck.call"}},
     std::pair{C::kCheckerManage, std::string_view{"checker.manage"}},
+    std::pair{C::kCaseRead, std::string_view{"case.read"}},
+    std::pair{C::kCaseWrite, std::string_view{"case.write"}},
+    std::pair{C::kCaseIdentity, std::string_view{"case.identity"}},
+    std::pair{C::kCaseManage, std::string_view{"case.manage"}},
 };
 
 constexpr std::array kAllCapabilities = {
-    C::kOrgRead,       C::kOrgWrite,        C::kUserRead,      C::kUserWrite,    C::kAuditRead,
-    C::kDashboardRead, C::kPersonRead,      C::kPersonWrite,   C::kPersonExport, C::kPiiUnmask,
-    C::kCampaignWrite, C::kVisitRead,       C::kVisitWrite,    C::kAppRead,      C::kAppWrite,
-    C::kAppManage,     C::kSpotCheckManage, C::kSpotCheckCall, C::kCheckerManage};
+    C::kOrgRead,       C::kOrgWrite,        C::kUserRead,      C::kUserWrite,     C::kAuditRead,
+    C::kDashboardRead, C::kPersonRead,      C::kPersonWrite,   C::kPersonExport,  C::kPiiUnmask,
+    C::kCampaignWrite, C::kVisitRead,       C::kVisitWrite,    C::kAppRead,       C::kAppWrite,
+    C::kAppManage,     C::kSpotCheckManage, C::kSpotCheckCall, C::kCheckerManage, C::kCaseRead,
+    C::kCaseWrite,     C::kCaseIdentity,    C::kCaseManage};
 
 // The capability matrix: one row per role, one column per capability.
 constexpr size_t kRoleCount = kAllRoles.size();
@@ -64,19 +69,21 @@ constexpr size_t kCapabilityCount = kAllCapabilities.size();
 // Columns: org.read org.write user.read user.write audit.read dashboard.read |
 //          person.read person.write person.export pii.unmask | campaign.write visit.read
 //          visit.write | app.read app.write app.manage spotcheck.manage spotcheck.call |
-//          checker.manage
+//          checker.manage | case.read case.write case.identity case.manage
 constexpr bool T = true;
 constexpr bool F = false;
+// clang-format off
 constexpr bool kMatrix[kRoleCount][kCapabilityCount] = {
-    /* admin    */ {T, T, T, T, T, T, /**/ T, T, T, T, /**/ T, T, T, /**/ T, T, T, T, T, /**/ T},
-    /* police   */ {T, F, F, F, F, T, /**/ T, F, T, T, /**/ F, T, F, /**/ T, T, F, T, T, /**/ T},
-    /* station  */ {T, F, F, F, F, T, /**/ T, F, T, T, /**/ F, T, T, /**/ T, T, F, F, T, /**/ F},
-    /* township */ {T, F, F, F, F, T, /**/ T, T, T, F, /**/ F, T, T, /**/ T, T, F, F, F, /**/ F},
-    /* village  */ {T, F, F, F, F, T, /**/ T, T, T, F, /**/ F, T, T, /**/ T, T, F, F, F, /**/ F},
-    /* unit     */ {T, F, F, F, F, T, /**/ T, F, F, F, /**/ F, T, F, /**/ T, T, F, F, F, /**/ F},
-    /* school   */ {T, F, F, F, F, T, /**/ T, F, F, F, /**/ F, T, F, /**/ T, T, F, F, F, /**/ F},
-    /* viewer   */ {T, F, F, F, F, T, /**/ T, F, F, F, /**/ F, T, F, /**/ T, F, F, F, F, /**/ F},
+    /* admin    */ {T, T, T, T, T, T, /**/ T, T, T, T, /**/ T, T, T, /**/ T, T, T, T, T, /**/ T, /**/ T, T, T, T},
+    /* police   */ {T, F, F, F, F, T, /**/ T, F, T, T, /**/ F, T, F, /**/ T, T, F, T, T, /**/ T, /**/ T, T, T, T},
+    /* station  */ {T, F, F, F, F, T, /**/ T, F, T, T, /**/ F, T, T, /**/ T, T, F, F, T, /**/ F, /**/ T, T, T, F},
+    /* township */ {T, F, F, F, F, T, /**/ T, T, T, F, /**/ F, T, T, /**/ T, T, F, F, F, /**/ F, /**/ T, F, F, F},
+    /* village  */ {T, F, F, F, F, T, /**/ T, T, T, F, /**/ F, T, T, /**/ T, T, F, F, F, /**/ F, /**/ T, F, F, F},
+    /* unit     */ {T, F, F, F, F, T, /**/ T, F, F, F, /**/ F, T, F, /**/ T, T, F, F, F, /**/ F, /**/ T, F, F, F},
+    /* school   */ {T, F, F, F, F, T, /**/ T, F, F, F, /**/ F, T, F, /**/ T, T, F, F, F, /**/ F, /**/ T, F, F, F},
+    /* viewer   */ {T, F, F, F, F, T, /**/ T, F, F, F, /**/ F, T, F, /**/ T, F, F, F, F, /**/ F, /**/ T, F, F, F},
 };
+// clang-format on
 
 // Which org kinds each role's user may be bound to.
 constexpr std::array kAnyKind = {K::kCounty,     K::kTownship,   K::kStreet,       K::kVillage,

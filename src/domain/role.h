@@ -42,6 +42,10 @@ enum class Capability {
   kSpotCheckManage,  // draw spot-check plans, assign callers, see every item
   kSpotCheckCall,    // call the spot-check items assigned to oneself
   kCheckerManage,    // reload the scam-message checker's rules and see their status
+  kCaseRead,         // fraud cases in scope (victims masked), their statistics and bulletins
+  kCaseWrite,        // register, edit and import cases
+  kCaseIdentity,     // see victims' identities and suspect account numbers, victim ledgers
+  kCaseManage,       // case targets and the large-case threshold
 };
 
 std::span<const Role> all_roles();

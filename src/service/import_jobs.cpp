@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "service/audit_trail.h"
+#include "service/case_import.h"
 #include "store/app_store.h"
 #include "store/org_store.h"
 #include "store/user_store.h"
@@ -15,6 +16,14 @@ namespace fanzha::service {
 namespace fs = std::filesystem;
 
 namespace {
+
+// What the user must be allowed to do to submit, see and fix a job of this kind.
+domain::Capability job_capability(std::string_view kind) {
+  if (kind == kAppRosterJob) {
+    return domain::Capability::kAppWrite;
+  }
+  return kind == kCasesJob ? domain::Capability::kCaseWrite : domain::Capability::kPersonWrite;
+}
 
 nlohmann::json report_json(const RosterImportReport& r) {
   nlohmann::json headers = nlohmann::json::array();
@@ -121,7 +130,7 @@ ImportJobView ImportJobs::submit(const Actor& actor, int64_t into_unit_id, Impor
                                  const std::string& uploaded_path, const std::string& file_name,
                                  std::string_view kind) {
   const bool app_roster = kind == kAppRosterJob;
-  require(actor, app_roster ? domain::Capability::kAppWrite : domain::Capability::kPersonWrite);
+  require(actor, job_capability(kind));
   store::ImportJob job;
   std::string unit_path;
   {
@@ -230,8 +239,7 @@ ImportJobView ImportJobs::choose_mapping(
     const Actor& actor, int64_t id,
     const std::vector<std::pair<std::string, std::string>>& mapping) {
   store::ImportJob job = visible_job(actor, id);
-  require(actor, job.kind == kAppRosterJob ? domain::Capability::kAppWrite
-                                           : domain::Capability::kPersonWrite);
+  require(actor, job_capability(job.kind));
   if (job.status != "needs_mapping") {
     throw Error(ErrorCode::kConflict, "该导入任务不在等待选择表头的状态");
   }
@@ -248,8 +256,7 @@ ImportJobView ImportJobs::choose_mapping(
 
 std::string ImportJobs::rejects_path(const Actor& actor, int64_t id) {
   const store::ImportJob job = visible_job(actor, id);
-  require(actor, job.kind == kAppRosterJob ? domain::Capability::kAppWrite
-                                           : domain::Capability::kPersonWrite);
+  require(actor, job_capability(job.kind));
   if (job.rejects_path.empty() || !fs::exists(job.rejects_path)) {
     throw Error(ErrorCode::kNotFound, "该导入任务没有未导入行的文件");
   }
@@ -328,10 +335,12 @@ void ImportJobs::run_job(int64_t id) {
     request.rejects_path = ctx_.files_dir + "/imports/rejects-" + std::to_string(job.id) + ".xlsx";
   }
   try {
-    const auto report = import_roster(ctx_, *actor, request, [&](int64_t rows, double fraction) {
+    const ImportProgress progress = [&](int64_t rows, double fraction) {
       std::lock_guard lock(mutex_);
       progress_[id] = {rows, fraction};
-    });
+    };
+    const auto report = job.kind == kCasesJob ? import_cases(ctx_, *actor, request, progress)
+                                              : import_roster(ctx_, *actor, request, progress);
     job.rows_total = report.rows_total;
     job.rows_done = report.rows_total;
     job.created = report.created;

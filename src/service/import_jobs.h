@@ -35,9 +35,10 @@ struct ImportJobView {
   std::optional<store::SubmissionRow> submission;  // a weekly app roster that was written
 };
 
-// What an import job reads: a people roster, or a weekly app roster (花名册报送).
+// What an import job reads: a people roster, a weekly app roster (花名册报送), or cases.
 inline constexpr std::string_view kPeopleJob = "people";
 inline constexpr std::string_view kAppRosterJob = "app_roster";
+inline constexpr std::string_view kCasesJob = "cases";  // a police case export (issue 6)
 
 class ImportJobs {
  public:

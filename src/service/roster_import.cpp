@@ -12,6 +12,7 @@
 #include "service/app_roster_recorder.h"
 #include "service/audit_trail.h"
 #include "service/people_service.h"
+#include "service/rejects_file.h"
 #include "service/sealed_numbers.h"
 #include "store/org_store.h"
 #include "store/people_store.h"
@@ -161,7 +162,7 @@ class RosterImporter {
   std::map<std::pair<int64_t, std::string>, int64_t> households_;  // (village, number) → id
   std::unordered_map<std::string, std::optional<int64_t>> link_units_;
   store::Touched touched_;
-  std::unique_ptr<tabular::XlsxWriter> rejects_;
+  std::unique_ptr<RejectsFile> rejects_;
   std::unique_ptr<AppRosterRecorder> app_;
 };
 
@@ -209,20 +210,9 @@ void RosterImporter::reject(const tabular::TableRow& row, const std::vector<Erro
     return;
   }
   if (!rejects_) {
-    std::vector<std::string> header = {"原行号"};
-    header.insert(header.end(), header_cells_.begin(), header_cells_.end());
-    header.push_back("错误原因");
-    rejects_ = std::make_unique<tabular::XlsxWriter>(request_.rejects_path, "未导入的行", header);
+    rejects_ = std::make_unique<RejectsFile>(request_.rejects_path, header_cells_);
   }
-  std::vector<std::string> cells = {std::to_string(row.line)};
-  cells.insert(cells.end(), row.cells.begin(), row.cells.end());
-  cells.resize(header_cells_.size() + 1);
-  std::string reasons;
-  for (const auto& e : errors) {
-    reasons += (reasons.empty() ? "" : "；") + e.message;
-  }
-  cells.push_back(reasons);
-  rejects_->add_row(cells);
+  rejects_->add(row, errors);
 }
 
 std::variant<std::optional<int64_t>, std::string> RosterImporter::link_unit_for(
@@ -522,10 +512,7 @@ RosterImportReport RosterImporter::run() {
     report_.created = report_.updated = report_.unchanged = report_.households_created = 0;
     report_.submission.reset();
   }
-  if (rejects_) {
-    rejects_->close();
-    report_.rejects_written = true;
-  }
+  report_.rejects_written = rejects_ && rejects_->close();
   if (progress_) {
     progress_(report_.rows_total, 1.0);
   }

@@ -59,6 +59,16 @@ std::optional<OrgUnit> OrgStore::find_by_code(std::string_view code) {
   return read_unit(*s);
 }
 
+std::vector<OrgUnit> OrgStore::roots() {
+  auto s = c_.prepare("SELECT " FANZHA_UNIT_COLUMNS
+                      " FROM org_unit u WHERE u.parent_id IS NULL ORDER BY u.code");
+  std::vector<OrgUnit> out;
+  while (s->step()) {
+    out.push_back(read_unit(*s));
+  }
+  return out;
+}
+
 std::vector<OrgUnit> OrgStore::children(int64_t parent_id, bool include_inactive) {
   auto s = c_.prepare("SELECT " FANZHA_UNIT_COLUMNS
                       " FROM org_unit u WHERE u.parent_id = $1 AND (u.active = 1 OR $2 = 1)");

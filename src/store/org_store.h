@@ -34,6 +34,8 @@ class OrgStore {
   std::optional<domain::OrgUnit> find_by_code(std::string_view code);
   // Direct children sorted by code, each with its child_count.
   std::vector<domain::OrgUnit> children(int64_t parent_id, bool include_inactive);
+  // The units without a parent (a county, or a province above its counties).
+  std::vector<domain::OrgUnit> roots();
   // The units with these ids, in the order given (missing ids are skipped).
   std::vector<domain::OrgUnit> find_many(const std::vector<int64_t>& ids);
   // Units strictly below `path`, in tree order, optionally of one kind.

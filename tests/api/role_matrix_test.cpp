@@ -100,6 +100,27 @@ std::vector<Probe> probes() {
          // The checker's rule status: allowed roles get 200, others 403.
          return c.get("/api/check/rules");
        }},
+      {Capability::kCaseRead, [](ApiClient& c, int64_t) { return c.get("/api/case-settings"); }},
+      {Capability::kCaseWrite,
+       [](ApiClient& c, int64_t) {
+         // An unknown place: allowed roles get 404, others 403.
+         return c.post("/api/cases", {{"case_number", "X-PROBE-1"},
+                                      {"reported_at", 1},
+                                      {"occurred_at", 1},
+                                      {"org_unit_id", 999999999},
+                                      {"fraud_type", "click_farming"}});
+       }},
+      {Capability::kCaseIdentity,
+       [](ApiClient& c, int64_t) {
+         // An unknown case: allowed roles get 404, others 403.
+         return c.post("/api/cases/999999999/unmask", {{"reason", "probe"}});
+       }},
+      {Capability::kCaseManage,
+       [](ApiClient& c, int64_t) {
+         // A zero threshold: allowed roles get 400, others 403.
+         return c.request("PUT", "/api/case-settings",
+                          nlohmann::json{{"large_case_fen", 0}}.dump());
+       }},
   };
 }
 

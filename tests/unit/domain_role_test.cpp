@@ -12,8 +12,8 @@ namespace {
 // The whole capability matrix, written out: changing a role's powers must change this.
 TEST(RoleMatrix, EveryRoleAndCapability) {
   using C = Capability;
-  const std::set<C> read_all = {C::kOrgRead, C::kDashboardRead, C::kPersonRead, C::kVisitRead,
-                                C::kAppRead};
+  const std::set<C> read_all = {C::kOrgRead,   C::kDashboardRead, C::kPersonRead,
+                                C::kVisitRead, C::kAppRead,       C::kCaseRead};
   auto with = [&](std::initializer_list<C> more) {
     std::set<C> out = read_all;
     out.insert(more.begin(), more.end());
@@ -23,11 +23,13 @@ TEST(RoleMatrix, EveryRoleAndCapability) {
       {Role::kAdmin,
        with({C::kOrgWrite, C::kUserRead, C::kUserWrite, C::kAuditRead, C::kPersonWrite,
              C::kPersonExport, C::kPiiUnmask, C::kCampaignWrite, C::kVisitWrite, C::kAppWrite,
-             C::kAppManage, C::kSpotCheckManage, C::kSpotCheckCall, C::kCheckerManage})},
-      {Role::kPolice, with({C::kPersonExport, C::kPiiUnmask, C::kAppWrite, C::kSpotCheckManage,
-                            C::kSpotCheckCall, C::kCheckerManage})},
-      {Role::kStation,
-       with({C::kPersonExport, C::kPiiUnmask, C::kVisitWrite, C::kAppWrite, C::kSpotCheckCall})},
+             C::kAppManage, C::kSpotCheckManage, C::kSpotCheckCall, C::kCheckerManage,
+             C::kCaseWrite, C::kCaseIdentity, C::kCaseManage})},
+      {Role::kPolice,
+       with({C::kPersonExport, C::kPiiUnmask, C::kAppWrite, C::kSpotCheckManage, C::kSpotCheckCall,
+             C::kCheckerManage, C::kCaseWrite, C::kCaseIdentity, C::kCaseManage})},
+      {Role::kStation, with({C::kPersonExport, C::kPiiUnmask, C::kVisitWrite, C::kAppWrite,
+                             C::kSpotCheckCall, C::kCaseWrite, C::kCaseIdentity})},
       {Role::kTownship, with({C::kPersonWrite, C::kPersonExport, C::kVisitWrite, C::kAppWrite})},
       {Role::kVillage, with({C::kPersonWrite, C::kPersonExport, C::kVisitWrite, C::kAppWrite})},
       {Role::kUnit, with({C::kAppWrite})},

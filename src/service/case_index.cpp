@@ -1,0 +1,261 @@
+#include "service/case_index.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "domain/calendar.h"
+#include "domain/org_path.h"
+#include "store/app_store.h"
+#include "store/case_store.h"
+
+namespace fanzha::service {
+
+// Named (not anonymous) because CaseIndex::Data holds these.
+namespace case_index_detail {
+
+constexpr int32_t kNoUnit = -1;
+constexpr uint8_t kInsideSystemFlag = 1;
+
+struct CaseFact {
+  int32_t day = 0;          // domain::day_index of the county day
+  int32_t place = 0;        // unit rank (see Data::paths)
+  int32_t victim_unit = 0;  // unit rank, or kNoUnit
+  uint8_t type = 0;
+  uint8_t group = 0;
+  uint8_t channel = 0;
+  uint8_t flags = 0;
+  uint32_t trace_bits = 0;
+  int64_t loss_fen = 0;
+  int64_t stopped_fen = 0;
+  int64_t returned_fen = 0;
+};
+
+// The ranks [first, last) of the units within `path`.
+struct RankRange {
+  int32_t first = 0;
+  int32_t last = 0;
+  bool contains(int32_t rank) const { return rank >= first && rank < last; }
+};
+
+}  // namespace case_index_detail
+
+using case_index_detail::CaseFact;
+using case_index_detail::kInsideSystemFlag;
+using case_index_detail::kNoUnit;
+using case_index_detail::RankRange;
+
+struct CaseIndex::Data {
+  std::vector<std::string> paths;  // every unit's path, sorted: a subtree is a range
+  std::vector<int64_t> ids;        // parallel to paths
+  std::vector<domain::OrgKind> kinds;
+  std::vector<CaseFact> facts;  // sorted by day
+
+  RankRange range(std::string_view path) const {
+    const auto lo = std::lower_bound(paths.begin(), paths.end(), path);
+    const auto hi = std::lower_bound(lo, paths.end(), domain::path_upper_bound(path));
+    return {static_cast<int32_t>(lo - paths.begin()), static_cast<int32_t>(hi - paths.begin())};
+  }
+  // The facts of the days [first, last].
+  std::span<const CaseFact> days(domain::DateNumber first, domain::DateNumber last) const {
+    const auto lo_day = static_cast<int32_t>(domain::day_index(first));
+    const auto hi_day = static_cast<int32_t>(domain::day_index(last));
+    const auto lo = std::lower_bound(facts.begin(), facts.end(), lo_day,
+                                     [](const CaseFact& f, int32_t d) { return f.day < d; });
+    const auto hi = std::upper_bound(lo, facts.end(), hi_day,
+                                     [](int32_t d, const CaseFact& f) { return d < f.day; });
+    return {lo, hi};
+  }
+};
+
+namespace {
+
+bool selected(const CaseSelection& s, const RankRange& scope, const CaseFact& f) {
+  if (s.victim_unit_only ? !scope.contains(f.victim_unit)
+                         : !(scope.contains(f.place) || scope.contains(f.victim_unit))) {
+    return false;
+  }
+  const auto type = static_cast<domain::FraudType>(f.type);
+  if (s.fraud_type && *s.fraud_type != type) {
+    return false;
+  }
+  if (s.high_incidence_only && !domain::is_high_incidence(type)) {
+    return false;
+  }
+  if (s.victim_group && static_cast<uint8_t>(*s.victim_group) != f.group) {
+    return false;
+  }
+  return !s.channel || static_cast<uint8_t>(*s.channel) == f.channel;
+}
+
+// The part a case counts for: by its place, else by its victim's unit; -1 when none.
+int part_of(const std::vector<RankRange>& parts, const CaseFact& f) {
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i].contains(f.place)) {
+      return static_cast<int>(i);
+    }
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i].contains(f.victim_unit)) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::shared_ptr<const CaseIndex::Data> CaseIndex::load() const {
+  auto data = std::make_shared<Data>();
+  auto lease = ctx_.db.read();
+  struct Unit {
+    std::string path;
+    int64_t id;
+    domain::OrgKind kind;
+  };
+  std::vector<Unit> units;
+  store::AppStore(*lease).scan_units([&](int64_t id, std::string_view path, domain::OrgKind kind) {
+    units.push_back({std::string(path), id, kind});
+  });
+  std::sort(units.begin(), units.end(),
+            [](const Unit& a, const Unit& b) { return a.path < b.path; });
+  std::unordered_map<int64_t, int32_t> rank_of;
+  for (const auto& u : units) {
+    rank_of.emplace(u.id, static_cast<int32_t>(data->paths.size()));
+    data->paths.push_back(u.path);
+    data->ids.push_back(u.id);
+    data->kinds.push_back(u.kind);
+  }
+  const auto rank = [&](std::optional<int64_t> id) {
+    const auto it = id ? rank_of.find(*id) : rank_of.end();
+    return it == rank_of.end() ? kNoUnit : it->second;
+  };
+  store::CaseStore(*lease).scan_facts([&](const store::CaseFactRow& r) {
+    CaseFact f;
+    f.day = static_cast<int32_t>(domain::day_index(r.occurred_day));
+    f.place = rank(r.org_unit_id);
+    f.victim_unit = rank(r.victim_unit_id);
+    f.type = static_cast<uint8_t>(r.fraud_type);
+    f.group = static_cast<uint8_t>(r.victim_group);
+    f.channel = static_cast<uint8_t>(r.channel);
+    f.flags = r.inside_system ? kInsideSystemFlag : 0;
+    f.trace_bits = r.trace_bits;
+    f.loss_fen = r.loss_fen;
+    f.stopped_fen = r.stopped_fen;
+    f.returned_fen = r.returned_fen;
+    data->facts.push_back(f);
+  });
+  std::stable_sort(data->facts.begin(), data->facts.end(),
+                   [](const CaseFact& a, const CaseFact& b) { return a.day < b.day; });
+  return data;
+}
+
+std::shared_ptr<const CaseIndex::Data> CaseIndex::current() {
+  int64_t version = 0;
+  {
+    auto lease = ctx_.db.read();
+    version = store::CaseStore(*lease).version();
+  }
+  const uint64_t epoch = ctx_.auth_epoch.current();
+  std::lock_guard lock(mutex_);
+  if (!data_ || version != loaded_version_ || epoch != loaded_epoch_) {
+    data_ = load();
+    loaded_version_ = version;
+    loaded_epoch_ = epoch;
+  }
+  return data_;
+}
+
+CaseFigures CaseIndex::count(const CaseSelection& s, const CaseCountOptions& options) {
+  const auto data = current();
+  const RankRange scope = data->range(s.path);
+  std::vector<RankRange> parts;
+  for (const auto& path : s.parts) {
+    parts.push_back(data->range(path));
+  }
+  CaseFigures out;
+  out.by_part.resize(parts.size());
+  std::unordered_map<int32_t, CaseSums> inside;
+  for (const CaseFact& f : data->days(s.period.first, s.period.last)) {
+    if (!selected(s, scope, f)) {
+      continue;
+    }
+    out.total.add(f.loss_fen, f.stopped_fen, f.returned_fen);
+    out.by_type[f.type].add(f.loss_fen, f.stopped_fen, f.returned_fen);
+    out.by_group[f.group].add(f.loss_fen, f.stopped_fen, f.returned_fen);
+    out.by_channel[f.channel].add(f.loss_fen, f.stopped_fen, f.returned_fen);
+    if (const int part = part_of(parts, f); part >= 0) {
+      out.by_part[static_cast<size_t>(part)].add(f.loss_fen, f.stopped_fen, f.returned_fen);
+    }
+    out.trace.add(domain::back_trace_from_bits(f.trace_bits, std::nullopt));
+    out.large_cases += f.loss_fen >= options.large_case_fen ? 1 : 0;
+    if ((f.flags & kInsideSystemFlag) != 0 && scope.contains(f.victim_unit)) {
+      inside[f.victim_unit].add(f.loss_fen, f.stopped_fen, f.returned_fen);
+    }
+  }
+  for (const auto& [rank, sums] : inside) {
+    out.inside_system.emplace_back(data->ids[static_cast<size_t>(rank)], sums);
+  }
+  std::sort(out.inside_system.begin(), out.inside_system.end(), [](const auto& a, const auto& b) {
+    return a.second.cases > b.second.cases ||
+           (a.second.cases == b.second.cases && a.first < b.first);
+  });
+  return out;
+}
+
+std::vector<CaseSums> CaseIndex::daily(const CaseSelection& s, domain::DateNumber first,
+                                       domain::DateNumber last) {
+  const auto data = current();
+  const RankRange scope = data->range(s.path);
+  const int64_t base = domain::day_index(first);
+  std::vector<CaseSums> out(
+      static_cast<size_t>(std::max<int64_t>(0, domain::day_index(last) - base + 1)));
+  for (const CaseFact& f : data->days(first, last)) {
+    if (selected(s, scope, f)) {
+      out[static_cast<size_t>(f.day - base)].add(f.loss_fen, f.stopped_fen, f.returned_fen);
+    }
+  }
+  return out;
+}
+
+ZeroCaseCounts CaseIndex::zero_case(std::string_view path, const domain::Period& period) {
+  const auto data = current();
+  const RankRange scope = data->range(path);
+  // marked_before[r]: how many units of rank < r had a case (by place or victim).
+  std::vector<int32_t> marked_before(data->paths.size() + 1, 0);
+  for (const CaseFact& f : data->days(period.first, period.last)) {
+    for (const int32_t rank : {f.place, f.victim_unit}) {
+      if (rank != kNoUnit) {
+        marked_before[static_cast<size_t>(rank) + 1] = 1;
+      }
+    }
+  }
+  for (size_t r = 1; r < marked_before.size(); ++r) {
+    marked_before[r] += marked_before[r - 1];
+  }
+  ZeroCaseCounts out;
+  for (int32_t r = scope.first; r < scope.last; ++r) {
+    using K = domain::OrgKind;
+    const K kind = data->kinds[static_cast<size_t>(r)];
+    ZeroCaseCount* group = nullptr;
+    if (kind == K::kVillage || kind == K::kCommunity) {
+      group = &out.villages;
+    } else if (kind == K::kDepartment || kind == K::kBankBranch || kind == K::kTelecomShop ||
+               kind == K::kEnterprise) {
+      group = &out.units;
+    } else if (kind == K::kSchool || kind == K::kCollege) {
+      group = &out.schools;
+    }
+    if (group == nullptr) {
+      continue;
+    }
+    const RankRange own = data->range(data->paths[static_cast<size_t>(r)]);
+    ++group->total;
+    group->zero += marked_before[static_cast<size_t>(own.last)] ==
+                           marked_before[static_cast<size_t>(own.first)]
+                       ? 1
+                       : 0;
+  }
+  return out;
+}
+
+}  // namespace fanzha::service
