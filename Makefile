@@ -54,8 +54,8 @@ test-api: server
 test-asan: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFANZHA_SANITIZE=ON -DFANZHA_BENCH=OFF $(UNITY)
 	ninja -C build-asan -j $(JOBS) fanzha unit_tests api_tests
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/unit_tests --gtest_brief=1
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/api_tests --gtest_brief=1
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/unit_tests --gtest_brief=1
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/api_tests --gtest_brief=1
 
 # The checker's libFuzzer target (clang, ASan + UBSan) for a bounded time; `make fuzz`
 # runs it for FUZZ_SECONDS (default 600).

@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libvectorscan-dev libre2-dev libyaml-cpp-dev libfasttext-dev libicu-dev libopencc-dev
   libopencc-data clang libclang-rt-14-dev
+  libpango1.0-dev libcairo2-dev fonts-wqy-zenhei poppler-utils
   chromium wrk hey clang-format sqlite3 curl bc
 )
 # Node.js may come from Debian or be preinstalled (with its own npm): only ask apt

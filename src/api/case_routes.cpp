@@ -1,7 +1,10 @@
 // Fraud cases: the registry, unmasking accounts, the victim ledger and follow-ups,
 // rectification plans; the statistics, trend and targets; the large-case threshold.
 #include "api/case_json.h"
+#include "api/downloads.h"
 #include "api/json_input.h"
+#include "api/json_output.h"
+#include "api/people_json.h"
 #include "api/routes.h"
 #include "api/session_gate.h"
 #include "domain/calendar.h"
@@ -107,6 +110,37 @@ domain::DateNumber today_of(const Services& s) {
   return domain::county_day_number(s.clock.now_ms());
 }
 
+service::CaseBulletin bulletin_of(Services& s, const service::Actor& actor, const Request& req) {
+  return s.bulletins.bulletin(actor, stats_query(req, today_of(s)));
+}
+
+json bulletin_json(const service::CaseBulletin& b) {
+  json out = case_stats_json(b.stats);
+  out["title"] = b.title;
+  out["issuer"] = b.issuer;
+  out["issued_on"] = date_json(b.issued_on);
+  out["summary"] = b.summary;
+  out["bottom"] = units_json(b.bottom);
+  json large = json::array();
+  for (const auto& v : b.large_cases) {
+    const auto& c = v.row.fraud_case;
+    large.push_back({{"id", c.id},
+                     {"case_number", c.case_number},
+                     {"occurred_at", c.occurred_at},
+                     {"org_unit_name", v.row.org_unit_name},
+                     {"fraud_type_label", domain::fraud_type_label(c.fraud_type)},
+                     {"loss_fen", c.loss_fen},
+                     {"visited", v.row.trace.visited},
+                     {"person_known", v.row.trace.person_known}});
+  }
+  out["large_cases"] = std::move(large);
+  return out;
+}
+
+std::string bulletin_file_name(const service::CaseBulletin& b, const char* extension) {
+  return b.title + "-" + domain::period_label(b.stats.period) + extension;
+}
+
 }  // namespace
 
 void add_case_routes(http::Router& router, Services& s) {
@@ -209,6 +243,30 @@ void add_case_routes(http::Router& router, Services& s) {
       months.push_back(std::move(row));
     }
     return Response::json(200, {{"months", std::move(months)}});
+  });
+
+  router.add(Method::kGet, "/api/case-bulletin", [&s](Request& req) {
+    const auto session = require_session(s.auth, req);
+    return Response::json(200, bulletin_json(bulletin_of(s, session.actor, req)));
+  });
+
+  router.add(Method::kGet, "/api/case-bulletin/pdf", [&s](Request& req) {
+    const auto session = require_session(s.auth, req);
+    const auto bulletin = bulletin_of(s, session.actor, req);
+    Response r;
+    r.content_type = "application/pdf";
+    r.body = s.bulletins.pdf(bulletin);
+    r.headers.emplace_back(
+        "Content-Disposition",
+        content_disposition(bulletin_file_name(bulletin, ".pdf"), "bulletin.pdf"));
+    return r;
+  });
+
+  router.add(Method::kGet, "/api/case-bulletin/xlsx", [&s](Request& req) {
+    const auto session = require_session(s.auth, req);
+    const auto bulletin = bulletin_of(s, session.actor, req);
+    return file_response(s.bulletins.xlsx(bulletin), kXlsxType,
+                         bulletin_file_name(bulletin, ".xlsx"), true);
   });
 
   router.add(Method::kGet, "/api/case-targets", [&s](Request& req) {

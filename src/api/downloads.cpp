@@ -46,10 +46,13 @@ http::Response file_response(const std::string& path, std::string_view content_t
     std::error_code ec;
     std::filesystem::remove(path, ec);
   }
-  r.headers.emplace_back(
-      "Content-Disposition",
-      "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encode_filename(download_name));
+  r.headers.emplace_back("Content-Disposition", content_disposition(download_name, "export.xlsx"));
   return r;
+}
+
+std::string content_disposition(const std::string& download_name, const std::string& fallback) {
+  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" +
+         encode_filename(download_name);
 }
 
 http::Response image_response(const std::string& path, std::string_view content_type) {

@@ -16,6 +16,10 @@ inline constexpr std::string_view kXlsxType =
 http::Response file_response(const std::string& path, std::string_view content_type,
                              const std::string& download_name, bool remove);
 
+// The Content-Disposition value of an attachment: `fallback` for old clients, the UTF-8
+// name (RFC 5987) for the others.
+std::string content_disposition(const std::string& download_name, const std::string& fallback);
+
 // The same for an image shown inline (photos); private caching.
 http::Response image_response(const std::string& path, std::string_view content_type);
 

@@ -9,6 +9,7 @@
 #include "service/app_service.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/case_bulletin.h"
 #include "service/case_index.h"
 #include "service/case_service.h"
 #include "service/case_stats_service.h"
@@ -52,6 +53,7 @@ struct Services {
         cases(context),
         case_index(context),
         case_stats(context, case_index),
+        bulletins(context, case_stats, cases),
         check(check_setup.options.rules_path.empty()
                   ? nullptr
                   : std::make_unique<service::CheckService>(context.clock, check_setup.options)),
@@ -75,6 +77,7 @@ struct Services {
   service::CaseService cases;
   service::CaseIndex case_index;  // the case figures' working set
   service::CaseStatsService case_stats;
+  service::CaseBulletinService bulletins;
   std::unique_ptr<service::CheckService> check;  // null when not configured
   service::RateLimiter check_limiter;            // per client address, for POST /api/check
 };

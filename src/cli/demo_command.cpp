@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/demo_app_loader.h"
+#include "cli/demo_case_loader.h"
 #include "cli/runtime.h"
 #include "demo/demo_county.h"
 #include "demo/demo_people.h"
@@ -61,6 +62,9 @@ struct DemoPopulation {
   int64_t households = 0;
   int64_t people = 0;
   int64_t visits = 0;
+  // Kept for the case history: the households and their members' person ids.
+  std::vector<demo::DemoHousehold> all;
+  std::vector<std::vector<int64_t>> member_ids;
 };
 
 // Writes the demo residents and the demo campaign's visits, in one transaction.
@@ -153,6 +157,8 @@ DemoPopulation load_demo_people(Runtime& runtime, const demo::DemoCounty& county
             visits.insert_visit(visit, now);
             ++loaded.visits;
           }
+          loaded.all.push_back(h);
+          loaded.member_ids.push_back(std::move(member_ids));
         });
     people.recount(touched);
     app.finish();
@@ -206,9 +212,11 @@ void create_demo(const DemoOptions& o) {
     return;
   }
   const DemoPopulation population = load_demo_people(runtime, county, o.seed);
+  const int64_t cases =
+      load_demo_cases(runtime, county, o.seed, population.all, population.member_ids);
   std::cerr << "演示县已创建：" << summary.created << " 个组织，" << county.accounts.size()
             << " 个账号，" << population.households << " 户 " << population.people << " 人，"
-            << population.visits << " 次走访（" << o.db << "）\n";
+            << population.visits << " 次走访，近两年案件 " << cases << " 起（" << o.db << "）\n";
   for (const auto& account : county.accounts) {
     std::cout << domain::role_key(account.role) << '\t' << account.username << '\t'
               << account.password << '\n';

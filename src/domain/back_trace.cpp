@@ -91,20 +91,21 @@ BackTrace back_trace_from_bits(uint32_t bits, std::optional<int64_t> last_visit_
   return t;
 }
 
-BackTraceSummary& BackTraceSummary::add(const BackTrace& t) {
-  ++cases;
+BackTraceSummary& BackTraceSummary::add(const BackTrace& t, int64_t n) {
+  cases += n;
   if (!t.person_known) {
     return *this;
   }
-  ++known;
-  never_visited += t.visited ? 0 : 1;
-  not_face_to_face += t.visited && !t.visited_face_to_face ? 1 : 0;
-  no_letter += t.letter_signed ? 0 : 1;
-  app_not_installed += t.app.installed ? 0 : 1;
-  app_not_registered += t.app.registered ? 0 : 1;
-  alerts_off += t.app.installed && !t.app.alerts_on ? 1 : 0;
-  alerts_lapsed += t.app.alerts_lapsed ? 1 : 0;
-  spot_confirmed += t.spot_check_confirmed ? 1 : 0;
+  const auto count = [n](bool yes) { return yes ? n : 0; };
+  known += n;
+  never_visited += count(!t.visited);
+  not_face_to_face += count(t.visited && !t.visited_face_to_face);
+  no_letter += count(!t.letter_signed);
+  app_not_installed += count(!t.app.installed);
+  app_not_registered += count(!t.app.registered);
+  alerts_off += count(t.app.installed && !t.app.alerts_on);
+  alerts_lapsed += count(t.app.alerts_lapsed);
+  spot_confirmed += count(t.spot_check_confirmed);
   return *this;
 }
 

@@ -71,7 +71,8 @@ struct BackTraceSummary {
   int64_t alerts_lapsed = 0;  // alerts observed on, but too long before the case
   int64_t spot_confirmed = 0;
 
-  BackTraceSummary& add(const BackTrace& t);
+  // Adds `n` cases with this result.
+  BackTraceSummary& add(const BackTrace& t, int64_t n = 1);
   // part ÷ known; 0 when no victim is known.
   double share(int64_t part) const {
     return known == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(known);

@@ -15,6 +15,7 @@ namespace case_index_detail {
 
 constexpr int32_t kNoUnit = -1;
 constexpr uint8_t kInsideSystemFlag = 1;
+constexpr uint32_t kTraceBitCount = 13;  // domain::back_trace_bits uses bits 0–12
 
 struct CaseFact {
   int32_t day = 0;          // domain::day_index of the county day
@@ -42,12 +43,18 @@ struct RankRange {
 using case_index_detail::CaseFact;
 using case_index_detail::kInsideSystemFlag;
 using case_index_detail::kNoUnit;
+using case_index_detail::kTraceBitCount;
 using case_index_detail::RankRange;
+
+struct CaseIndex::Population {
+  std::vector<int64_t> people_before;  // people of the units of rank < r
+};
 
 struct CaseIndex::Data {
   std::vector<std::string> paths;  // every unit's path, sorted: a subtree is a range
   std::vector<int64_t> ids;        // parallel to paths
   std::vector<domain::OrgKind> kinds;
+  std::unordered_map<int64_t, int32_t> rank_of;
   std::vector<CaseFact> facts;  // sorted by day
 
   RankRange range(std::string_view path) const {
@@ -87,21 +94,6 @@ bool selected(const CaseSelection& s, const RankRange& scope, const CaseFact& f)
   return !s.channel || static_cast<uint8_t>(*s.channel) == f.channel;
 }
 
-// The part a case counts for: by its place, else by its victim's unit; -1 when none.
-int part_of(const std::vector<RankRange>& parts, const CaseFact& f) {
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (parts[i].contains(f.place)) {
-      return static_cast<int>(i);
-    }
-  }
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (parts[i].contains(f.victim_unit)) {
-      return static_cast<int>(i);
-    }
-  }
-  return -1;
-}
-
 }  // namespace
 
 std::shared_ptr<const CaseIndex::Data> CaseIndex::load() const {
@@ -118,7 +110,7 @@ std::shared_ptr<const CaseIndex::Data> CaseIndex::load() const {
   });
   std::sort(units.begin(), units.end(),
             [](const Unit& a, const Unit& b) { return a.path < b.path; });
-  std::unordered_map<int64_t, int32_t> rank_of;
+  auto& rank_of = data->rank_of;
   for (const auto& u : units) {
     rank_of.emplace(u.id, static_cast<int32_t>(data->paths.size()));
     data->paths.push_back(u.path);
@@ -149,6 +141,45 @@ std::shared_ptr<const CaseIndex::Data> CaseIndex::load() const {
   return data;
 }
 
+std::shared_ptr<const CaseIndex::Population> CaseIndex::load_population(const Data& data) const {
+  auto population = std::make_shared<Population>();
+  population->people_before.assign(data.paths.size() + 1, 0);
+  auto lease = ctx_.db.read();
+  auto s = lease->prepare("SELECT org_unit_id, people FROM unit_population");
+  while (s->step()) {
+    const auto it = data.rank_of.find(s->get_int(0));
+    if (it != data.rank_of.end()) {
+      population->people_before[static_cast<size_t>(it->second) + 1] += s->get_int(1);
+    }
+  }
+  for (size_t r = 1; r < population->people_before.size(); ++r) {
+    population->people_before[r] += population->people_before[r - 1];
+  }
+  return population;
+}
+
+int64_t CaseIndex::residents(std::string_view path) {
+  const auto data = current();
+  int64_t version = 0;
+  {
+    auto lease = ctx_.db.read();
+    version = store::AppStore(*lease).versions().people;
+  }
+  std::shared_ptr<const Population> population;
+  {
+    std::lock_guard lock(mutex_);
+    if (!population_ || version != population_version_ || population_of_ != data.get()) {
+      population_ = load_population(*data);
+      population_version_ = version;
+      population_of_ = data.get();
+    }
+    population = population_;
+  }
+  const RankRange range = data->range(path);
+  return population->people_before[static_cast<size_t>(range.last)] -
+         population->people_before[static_cast<size_t>(range.first)];
+}
+
 std::shared_ptr<const CaseIndex::Data> CaseIndex::current() {
   int64_t version = 0;
   {
@@ -168,12 +199,21 @@ std::shared_ptr<const CaseIndex::Data> CaseIndex::current() {
 CaseFigures CaseIndex::count(const CaseSelection& s, const CaseCountOptions& options) {
   const auto data = current();
   const RankRange scope = data->range(s.path);
-  std::vector<RankRange> parts;
-  for (const auto& path : s.parts) {
-    parts.push_back(data->range(path));
+  // The part of every unit rank in scope (-1: none), so a case finds its part at once.
+  std::vector<int16_t> part_of_rank(static_cast<size_t>(scope.last - scope.first), -1);
+  for (size_t i = 0; i < s.parts.size(); ++i) {
+    const RankRange part = data->range(s.parts[i]);
+    for (int32_t r = std::max(part.first, scope.first); r < std::min(part.last, scope.last); ++r) {
+      auto& slot = part_of_rank[static_cast<size_t>(r - scope.first)];
+      slot = slot < 0 ? static_cast<int16_t>(i) : slot;
+    }
   }
+  const auto part_of = [&](int32_t rank) -> int {
+    return scope.contains(rank) ? part_of_rank[static_cast<size_t>(rank - scope.first)] : -1;
+  };
   CaseFigures out;
-  out.by_part.resize(parts.size());
+  out.by_part.resize(s.parts.size());
+  std::vector<int64_t> traces(size_t{1} << kTraceBitCount, 0);
   std::unordered_map<int32_t, CaseSums> inside;
   for (const CaseFact& f : data->days(s.period.first, s.period.last)) {
     if (!selected(s, scope, f)) {
@@ -183,13 +223,22 @@ CaseFigures CaseIndex::count(const CaseSelection& s, const CaseCountOptions& opt
     out.by_type[f.type].add(f.loss_fen, f.stopped_fen, f.returned_fen);
     out.by_group[f.group].add(f.loss_fen, f.stopped_fen, f.returned_fen);
     out.by_channel[f.channel].add(f.loss_fen, f.stopped_fen, f.returned_fen);
-    if (const int part = part_of(parts, f); part >= 0) {
+    // By place first, else by the victim's unit.
+    int part = part_of(f.place);
+    part = part >= 0 ? part : part_of(f.victim_unit);
+    if (part >= 0) {
       out.by_part[static_cast<size_t>(part)].add(f.loss_fen, f.stopped_fen, f.returned_fen);
     }
-    out.trace.add(domain::back_trace_from_bits(f.trace_bits, std::nullopt));
+    ++traces[f.trace_bits & ((1U << kTraceBitCount) - 1)];
     out.large_cases += f.loss_fen >= options.large_case_fen ? 1 : 0;
     if ((f.flags & kInsideSystemFlag) != 0 && scope.contains(f.victim_unit)) {
       inside[f.victim_unit].add(f.loss_fen, f.stopped_fen, f.returned_fen);
+    }
+  }
+  for (size_t bits = 0; bits < traces.size(); ++bits) {
+    if (traces[bits] > 0) {
+      out.trace.add(domain::back_trace_from_bits(static_cast<uint32_t>(bits), std::nullopt),
+                    traces[bits]);
     }
   }
   for (const auto& [rank, sums] : inside) {

@@ -3,7 +3,8 @@
 // day, and the org units' paths in sorted order, so that a subtree is one range of
 // unit ranks. A question (a subtree, a period, optional filters) is a binary search to
 // the period and one pass over its cases — a province's 500,000 cases in a few
-// milliseconds. Reloaded when the 'cases' change counter moves or the tree is moved.
+// milliseconds. Reloaded when the 'cases' change counter moves or the tree is moved;
+// residents per subtree come from the population counters, reloaded when people change.
 // Thread-safe; a snapshot is immutable and may be kept after the index reloads.
 #pragma once
 
@@ -92,22 +93,30 @@ class CaseIndex {
   // from `first` to `last` inclusive.
   std::vector<CaseSums> daily(const CaseSelection& selection, domain::DateNumber first,
                               domain::DateNumber last);
+  // Residents within `path` (from the per-unit population counters, reloaded when
+  // people change).
+  int64_t residents(std::string_view path);
   // Zero-case status in the period of the villages and communities, workplaces, and
   // schools within `path`: a unit is zero-case when no case happened in its subtree and
   // no victim belonged to it.
   ZeroCaseCounts zero_case(std::string_view path, const domain::Period& period);
 
   struct Data;
+  struct Population;
 
  private:
   std::shared_ptr<const Data> current();
   std::shared_ptr<const Data> load() const;
+  std::shared_ptr<const Population> load_population(const Data& data) const;
 
   ServiceContext ctx_;
   std::mutex mutex_;
   std::shared_ptr<const Data> data_;
   int64_t loaded_version_ = -1;
   uint64_t loaded_epoch_ = 0;
+  std::shared_ptr<const Population> population_;
+  int64_t population_version_ = -1;
+  const Data* population_of_ = nullptr;  // the data the population's ranks belong to
 };
 
 }  // namespace fanzha::service

@@ -61,15 +61,13 @@ std::vector<std::pair<Enum, YearOnYear>> nonzero(const std::array<CaseSums, N>& 
 CaseStats CaseStatsService::stats(const Actor& actor, const CaseStatsQuery& q) {
   require(actor, Capability::kCaseRead);
   CaseStats out;
-  std::vector<int64_t> residents;
   {
     auto lease = ctx_.db.read();
     out.unit = unit_in_scope(*lease, actor, q.unit_id);
-    store::PeopleStore people(*lease);
-    out.residents = people.population_within(out.unit.path).second;
+    out.residents = index_.residents(out.unit.path);
     for (auto& child : store::OrgStore(*lease).children(out.unit.id, false)) {
       ChildCaseFigures f;
-      f.residents = people.population_within(child.path).second;
+      f.residents = index_.residents(child.path);
       f.unit = std::move(child);
       out.children.push_back(std::move(f));
     }
