@@ -7,7 +7,8 @@
 //     township for a week, the province for a year filtered to one type;
 //   - a plain SQL GROUP BY over the same rows as the baseline of the province question;
 //   - registering a case for a known victim (visits, app facts, spot checks read, the
-//     back-trace computed and stored, audit), median of 200;
+//     back-trace computed and stored, audit), median of 200, and the next question (the
+//     index appends what changed instead of reloading);
 //   - the weekly bulletin of a county and of the province as PDF and as XLSX.
 //
 //   bench_cases DB_PATH   (the database is created when the file does not exist)
@@ -270,6 +271,16 @@ int main(int argc, char** argv) {
       "register a case with its back-trace (known victim, 5 visits, 5 app facts): "
       "%.2f ms (median of 200)\n",
       register_ms);
+
+  start = Steady::now();
+  stats.stats(system, q_province);
+  std::printf(
+      "province/year right after those 200 registrations (the index appends them): "
+      "%.0f ms\n",
+      ms_since(start));
+  start = Steady::now();
+  stats.stats(system, q_province);
+  std::printf("and once more, warm: %.1f ms\n", ms_since(start));
 
   for (const auto& [name, unit] : {std::pair{"county", county}, std::pair{"province", province}}) {
     const auto q = query(unit, domain::PeriodKind::kWeek);

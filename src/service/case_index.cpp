@@ -18,6 +18,7 @@ constexpr uint8_t kInsideSystemFlag = 1;
 constexpr uint32_t kTraceBitCount = 13;  // domain::back_trace_bits uses bits 0–12
 
 struct CaseFact {
+  int64_t id = 0;
   int32_t day = 0;          // domain::day_index of the county day
   int32_t place = 0;        // unit rank (see Data::paths)
   int32_t victim_unit = 0;  // unit rank, or kNoUnit
@@ -50,18 +51,53 @@ struct CaseIndex::Population {
   std::vector<int64_t> people_before;  // people of the units of rank < r
 };
 
-struct CaseIndex::Data {
+// The org units in path order; shared by the Data that appends to one another.
+struct CaseUnits {
   std::vector<std::string> paths;  // every unit's path, sorted: a subtree is a range
   std::vector<int64_t> ids;        // parallel to paths
   std::vector<domain::OrgKind> kinds;
   std::unordered_map<int64_t, int32_t> rank_of;
+};
+
+struct CaseIndex::Data {
+  std::shared_ptr<const CaseUnits> units;
   std::vector<CaseFact> facts;  // sorted by day
+  // The largest case id and the latest update read: what changed since is read next.
+  int64_t max_id = 0;
+  int64_t max_updated_at = 0;
 
   RankRange range(std::string_view path) const {
+    const auto& paths = units->paths;
     const auto lo = std::lower_bound(paths.begin(), paths.end(), path);
     const auto hi = std::lower_bound(lo, paths.end(), domain::path_upper_bound(path));
     return {static_cast<int32_t>(lo - paths.begin()), static_cast<int32_t>(hi - paths.begin())};
   }
+  int32_t rank(std::optional<int64_t> unit_id) const {
+    const auto& rank_of = units->rank_of;
+    const auto it = unit_id ? rank_of.find(*unit_id) : rank_of.end();
+    return it == rank_of.end() ? kNoUnit : it->second;
+  }
+
+  // A row as the index keeps it; notes the marks.
+  CaseFact fact_of(const store::CaseFactRow& r) {
+    CaseFact f;
+    f.id = r.id;
+    f.day = static_cast<int32_t>(domain::day_index(r.occurred_day));
+    f.place = rank(r.org_unit_id);
+    f.victim_unit = rank(r.victim_unit_id);
+    f.type = static_cast<uint8_t>(r.fraud_type);
+    f.group = static_cast<uint8_t>(r.victim_group);
+    f.channel = static_cast<uint8_t>(r.channel);
+    f.flags = r.inside_system ? kInsideSystemFlag : 0;
+    f.trace_bits = r.trace_bits;
+    f.loss_fen = r.loss_fen;
+    f.stopped_fen = r.stopped_fen;
+    f.returned_fen = r.returned_fen;
+    max_id = std::max(max_id, r.id);
+    max_updated_at = std::max(max_updated_at, r.updated_at);
+    return f;
+  }
+
   // The facts of the days [first, last].
   std::span<const CaseFact> days(domain::DateNumber first, domain::DateNumber last) const {
     const auto lo_day = static_cast<int32_t>(domain::day_index(first));
@@ -110,32 +146,16 @@ std::shared_ptr<const CaseIndex::Data> CaseIndex::load() const {
   });
   std::sort(units.begin(), units.end(),
             [](const Unit& a, const Unit& b) { return a.path < b.path; });
-  auto& rank_of = data->rank_of;
+  auto sorted = std::make_shared<CaseUnits>();
   for (const auto& u : units) {
-    rank_of.emplace(u.id, static_cast<int32_t>(data->paths.size()));
-    data->paths.push_back(u.path);
-    data->ids.push_back(u.id);
-    data->kinds.push_back(u.kind);
+    sorted->rank_of.emplace(u.id, static_cast<int32_t>(sorted->paths.size()));
+    sorted->paths.push_back(u.path);
+    sorted->ids.push_back(u.id);
+    sorted->kinds.push_back(u.kind);
   }
-  const auto rank = [&](std::optional<int64_t> id) {
-    const auto it = id ? rank_of.find(*id) : rank_of.end();
-    return it == rank_of.end() ? kNoUnit : it->second;
-  };
-  store::CaseStore(*lease).scan_facts([&](const store::CaseFactRow& r) {
-    CaseFact f;
-    f.day = static_cast<int32_t>(domain::day_index(r.occurred_day));
-    f.place = rank(r.org_unit_id);
-    f.victim_unit = rank(r.victim_unit_id);
-    f.type = static_cast<uint8_t>(r.fraud_type);
-    f.group = static_cast<uint8_t>(r.victim_group);
-    f.channel = static_cast<uint8_t>(r.channel);
-    f.flags = r.inside_system ? kInsideSystemFlag : 0;
-    f.trace_bits = r.trace_bits;
-    f.loss_fen = r.loss_fen;
-    f.stopped_fen = r.stopped_fen;
-    f.returned_fen = r.returned_fen;
-    data->facts.push_back(f);
-  });
+  data->units = std::move(sorted);
+  store::CaseStore(*lease).scan_facts(
+      [&](const store::CaseFactRow& r) { data->facts.push_back(data->fact_of(r)); });
   std::stable_sort(data->facts.begin(), data->facts.end(),
                    [](const CaseFact& a, const CaseFact& b) { return a.day < b.day; });
   return data;
@@ -143,12 +163,12 @@ std::shared_ptr<const CaseIndex::Data> CaseIndex::load() const {
 
 std::shared_ptr<const CaseIndex::Population> CaseIndex::load_population(const Data& data) const {
   auto population = std::make_shared<Population>();
-  population->people_before.assign(data.paths.size() + 1, 0);
+  population->people_before.assign(data.units->paths.size() + 1, 0);
   auto lease = ctx_.db.read();
   auto s = lease->prepare("SELECT org_unit_id, people FROM unit_population");
   while (s->step()) {
-    const auto it = data.rank_of.find(s->get_int(0));
-    if (it != data.rank_of.end()) {
+    const auto it = data.units->rank_of.find(s->get_int(0));
+    if (it != data.units->rank_of.end()) {
       population->people_before[static_cast<size_t>(it->second) + 1] += s->get_int(1);
     }
   }
@@ -168,16 +188,45 @@ int64_t CaseIndex::residents(std::string_view path) {
   std::shared_ptr<const Population> population;
   {
     std::lock_guard lock(mutex_);
-    if (!population_ || version != population_version_ || population_of_ != data.get()) {
+    if (!population_ || version != population_version_ || population_of_ != data->units) {
       population_ = load_population(*data);
       population_version_ = version;
-      population_of_ = data.get();
+      population_of_ = data->units;
     }
     population = population_;
   }
   const RankRange range = data->range(path);
   return population->people_before[static_cast<size_t>(range.last)] -
          population->people_before[static_cast<size_t>(range.first)];
+}
+
+std::shared_ptr<const CaseIndex::Data> CaseIndex::append(const Data& data) const {
+  auto next = std::make_shared<Data>(data);
+  std::vector<CaseFact> changed;
+  {
+    auto lease = ctx_.db.read();
+    store::CaseStore(*lease).scan_facts(
+        [&](const store::CaseFactRow& r) { changed.push_back(next->fact_of(r)); }, data.max_id,
+        data.max_updated_at);
+  }
+  // Updated cases leave their old row; then the changed rows merge in by day.
+  std::vector<int64_t> ids;
+  for (const auto& f : changed) {
+    ids.push_back(f.id);
+  }
+  std::sort(ids.begin(), ids.end());
+  auto& facts = next->facts;
+  facts.erase(std::remove_if(facts.begin(), facts.end(),
+                             [&](const CaseFact& f) {
+                               return std::binary_search(ids.begin(), ids.end(), f.id);
+                             }),
+              facts.end());
+  const auto by_day = [](const CaseFact& a, const CaseFact& b) { return a.day < b.day; };
+  std::stable_sort(changed.begin(), changed.end(), by_day);
+  const auto middle = static_cast<std::ptrdiff_t>(facts.size());
+  facts.insert(facts.end(), changed.begin(), changed.end());
+  std::inplace_merge(facts.begin(), facts.begin() + middle, facts.end(), by_day);
+  return next;
 }
 
 std::shared_ptr<const CaseIndex::Data> CaseIndex::current() {
@@ -188,11 +237,13 @@ std::shared_ptr<const CaseIndex::Data> CaseIndex::current() {
   }
   const uint64_t epoch = ctx_.auth_epoch.current();
   std::lock_guard lock(mutex_);
-  if (!data_ || version != loaded_version_ || epoch != loaded_epoch_) {
+  if (!data_ || epoch != loaded_epoch_) {
     data_ = load();
-    loaded_version_ = version;
-    loaded_epoch_ = epoch;
+  } else if (version != loaded_version_) {
+    data_ = append(*data_);  // only cases were written: read what changed
   }
+  loaded_version_ = version;
+  loaded_epoch_ = epoch;
   return data_;
 }
 
@@ -242,7 +293,7 @@ CaseFigures CaseIndex::count(const CaseSelection& s, const CaseCountOptions& opt
     }
   }
   for (const auto& [rank, sums] : inside) {
-    out.inside_system.emplace_back(data->ids[static_cast<size_t>(rank)], sums);
+    out.inside_system.emplace_back(data->units->ids[static_cast<size_t>(rank)], sums);
   }
   std::sort(out.inside_system.begin(), out.inside_system.end(), [](const auto& a, const auto& b) {
     return a.second.cases > b.second.cases ||
@@ -270,7 +321,7 @@ ZeroCaseCounts CaseIndex::zero_case(std::string_view path, const domain::Period&
   const auto data = current();
   const RankRange scope = data->range(path);
   // marked_before[r]: how many units of rank < r had a case (by place or victim).
-  std::vector<int32_t> marked_before(data->paths.size() + 1, 0);
+  std::vector<int32_t> marked_before(data->units->paths.size() + 1, 0);
   for (const CaseFact& f : data->days(period.first, period.last)) {
     for (const int32_t rank : {f.place, f.victim_unit}) {
       if (rank != kNoUnit) {
@@ -284,7 +335,7 @@ ZeroCaseCounts CaseIndex::zero_case(std::string_view path, const domain::Period&
   ZeroCaseCounts out;
   for (int32_t r = scope.first; r < scope.last; ++r) {
     using K = domain::OrgKind;
-    const K kind = data->kinds[static_cast<size_t>(r)];
+    const K kind = data->units->kinds[static_cast<size_t>(r)];
     ZeroCaseCount* group = nullptr;
     if (kind == K::kVillage || kind == K::kCommunity) {
       group = &out.villages;
@@ -297,7 +348,7 @@ ZeroCaseCounts CaseIndex::zero_case(std::string_view path, const domain::Period&
     if (group == nullptr) {
       continue;
     }
-    const RankRange own = data->range(data->paths[static_cast<size_t>(r)]);
+    const RankRange own = data->range(data->units->paths[static_cast<size_t>(r)]);
     ++group->total;
     group->zero += marked_before[static_cast<size_t>(own.last)] ==
                            marked_before[static_cast<size_t>(own.first)]

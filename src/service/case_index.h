@@ -3,7 +3,8 @@
 // day, and the org units' paths in sorted order, so that a subtree is one range of
 // unit ranks. A question (a subtree, a period, optional filters) is a binary search to
 // the period and one pass over its cases — a province's 500,000 cases in a few
-// milliseconds. Reloaded when the 'cases' change counter moves or the tree is moved;
+// milliseconds. When the 'cases' change counter moves only the cases added or updated
+// since are read and merged in; everything is reloaded when the tree is moved;
 // residents per subtree come from the population counters, reloaded when people change.
 // Thread-safe; a snapshot is immutable and may be kept after the index reloads.
 #pragma once
@@ -84,6 +85,8 @@ struct CaseCountOptions {
   int64_t large_case_fen = domain::kDefaultLargeCaseFen;
 };
 
+struct CaseUnits;  // case_index.cpp
+
 class CaseIndex {
  public:
   explicit CaseIndex(ServiceContext context) : ctx_(context) {}
@@ -107,6 +110,8 @@ class CaseIndex {
  private:
   std::shared_ptr<const Data> current();
   std::shared_ptr<const Data> load() const;
+  // `data` with the cases written since it was read.
+  std::shared_ptr<const Data> append(const Data& data) const;
   std::shared_ptr<const Population> load_population(const Data& data) const;
 
   ServiceContext ctx_;
@@ -116,7 +121,8 @@ class CaseIndex {
   uint64_t loaded_epoch_ = 0;
   std::shared_ptr<const Population> population_;
   int64_t population_version_ = -1;
-  const Data* population_of_ = nullptr;  // the data the population's ranks belong to
+  // The units the population's ranks belong to (kept alive so the pointer stays unique).
+  std::shared_ptr<const CaseUnits> population_of_;
 };
 
 }  // namespace fanzha::service

@@ -348,7 +348,7 @@ void CaseStore::save_rectification(int64_t case_id, const RectificationRow& r, i
 
 namespace {
 
-#define FANZHA_CASE_TARGET_COLUMNS                                                        \
+#define FANZHA_CASE_TARGET_COLUMNS                                                   \
   "t.id, t.org_unit_id, t.period_kind, t.first_day, t.last_day, t.measure, t.scope," \
   " t.reduction_permille, t.created_at"
 
@@ -448,11 +448,16 @@ std::vector<domain::SpotCheckFact> CaseStore::spot_checks_of(int64_t person_id) 
   return out;
 }
 
-void CaseStore::scan_facts(const std::function<void(const CaseFactRow&)>& each) {
+void CaseStore::scan_facts(const std::function<void(const CaseFactRow&)>& each, int64_t after_id,
+                           int64_t since) {
+  const std::string where = after_id < 0 ? ""
+                                         : " WHERE id > " + std::to_string(after_id) +
+                                               " OR updated_at >= " + std::to_string(since);
   auto s = c_.prepare(
       "SELECT id, occurred_day, org_unit_id, victim_unit_id, inside_system,"
       " victim_person_id IS NOT NULL, fraud_type, victim_group, channel, loss_fen, stopped_fen,"
-      " returned_fen, trace_bits FROM fraud_case ORDER BY id");
+      " returned_fen, trace_bits, updated_at FROM fraud_case" +
+      (where.empty() ? std::string(" ORDER BY id") : where));
   CaseFactRow r;
   while (s->step()) {
     r.id = s->get_int(0);
@@ -469,6 +474,7 @@ void CaseStore::scan_facts(const std::function<void(const CaseFactRow&)>& each) 
     r.stopped_fen = s->get_int(10);
     r.returned_fen = s->get_int(11);
     r.trace_bits = static_cast<uint32_t>(s->get_int(12));
+    r.updated_at = s->get_int(13);
     each(r);
   }
 }

@@ -102,6 +102,7 @@ struct CaseTargetRow {
 // What the case index keeps of every case (one row per case, in id order).
 struct CaseFactRow {
   int64_t id = 0;
+  int64_t updated_at = 0;
   domain::DateNumber occurred_day = 0;
   int64_t org_unit_id = 0;
   std::optional<int64_t> victim_unit_id;
@@ -150,7 +151,10 @@ class CaseStore {
   std::vector<domain::VisitFact> household_visits(int64_t household_id);
   std::vector<domain::SpotCheckFact> spot_checks_of(int64_t person_id);
 
-  void scan_facts(const std::function<void(const CaseFactRow&)>& each);
+  // Every case; or, with `after_id`/`since`, only those with a larger id or updated at
+  // or after `since` (epoch ms), for an index that appends what changed.
+  void scan_facts(const std::function<void(const CaseFactRow&)>& each, int64_t after_id = -1,
+                  int64_t since = 0);
   int64_t version();
   void bump_version();
 

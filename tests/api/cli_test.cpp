@@ -2,6 +2,7 @@
 // rules and audit as the API.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -180,6 +181,41 @@ TEST(Cli, ImportPeopleReportsAndFailsOnBadRows) {
                        &out, &err),
             0);
   EXPECT_NE(out.find("新增 1 人"), std::string::npos) << out;
+}
+
+TEST(Cli, ImportCasesUpdatesNeverDoublesAndRejectsBadFiles) {
+  TempDir dir;
+  const std::string db = dir.file("c.db");
+  std::string out, err;
+  ASSERT_EQ(run_fanzha({"demo", "--db", db, "--households", "0"}, &out, &err), 0) << err;
+  const std::string header = "案件编号,发案时间,发案地,诈骗类型,损失金额,涉案账号\n";
+  std::ofstream(dir.file("good.csv"))
+      << header
+      << "CLI-2025-0001,2025-03-01 09:30,349901100201,刷单返利,\"1,500\",6222021234567890123\n"
+      << "CLI-2025-0002,2025/03/02 20:00,城关镇,冒充公检法,2.5万,\n";
+  std::ofstream(dir.file("missing.csv"))
+      << "案件编号,发案时间,发案地,损失金额\nCLI-1,2025-03-01,城关镇,1\n";
+  std::ofstream(dir.file("mixed.csv"))
+      << header << "CLI-2025-0003,2025-03-03 08:00,城关镇,刷单返利,100,\n"
+      << "CLI-2025-0004,2025-03-03 08:00,城关镇,刷单返利,很多,\n";
+  EXPECT_EQ(run_fanzha({"import", "cases", "--db", db, dir.file("good.csv")}, &out, &err), 0)
+      << err;
+  EXPECT_NE(out.find("新增 2 起"), std::string::npos) << out;
+  EXPECT_EQ(run_fanzha({"import", "cases", "--db", db, dir.file("good.csv")}, &out, &err), 0)
+      << err;
+  EXPECT_NE(out.find("未变 2 起"), std::string::npos) << out;
+  EXPECT_EQ(run_fanzha({"import", "cases", "--db", db, dir.file("missing.csv")}, &out, &err), 7);
+  EXPECT_NE(out.find("缺少“诈骗类型”列"), std::string::npos) << out;
+  EXPECT_EQ(run_fanzha({"import", "cases", "--db", db, dir.file("mixed.csv")}, &out, &err), 7);
+  EXPECT_NE(out.find("第3行 [loss]"), std::string::npos) << out;
+  EXPECT_EQ(run_fanzha({"import", "cases", "--db", db, "--mode", "valid_rows", "--rejects",
+                        dir.file("rejects.xlsx"), dir.file("mixed.csv")},
+                       &out, &err),
+            0)
+      << err;
+  EXPECT_NE(out.find("新增 1 起"), std::string::npos) << out;
+  EXPECT_NE(out.find("未导入 1 行"), std::string::npos) << out;
+  EXPECT_TRUE(std::filesystem::exists(dir.file("rejects.xlsx")));
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ CREATE TABLE fraud_case (
 );
 CREATE INDEX fraud_case_unit ON fraud_case(org_unit_id, occurred_day);
 CREATE INDEX fraud_case_day ON fraud_case(occurred_day);
+CREATE INDEX fraud_case_updated ON fraud_case(updated_at);  -- the case index appends changes
 CREATE INDEX fraud_case_victim_unit ON fraud_case(victim_unit_id) WHERE victim_unit_id IS NOT NULL;
 CREATE INDEX fraud_case_person ON fraud_case(victim_person_id) WHERE victim_person_id IS NOT NULL;
 
