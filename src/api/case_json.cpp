@@ -285,7 +285,9 @@ service::CaseInput case_input(const http::Request& request) {
   c.returned_fen = amount(in, "returned_fen", "returned");
   c.status = enum_field(in, "status", domain::parse_case_status, "未知的案件状态")
                  .value_or(domain::CaseStatus::kRegistered);
-  if (const auto accounts = in.optional_array("suspect_accounts")) {
+  const auto accounts = in.optional_array("suspect_accounts");
+  c.keep_accounts = !accounts;  // PUT without the list keeps the stored accounts
+  if (accounts) {
     for (const auto& a : *accounts) {
       const auto kind = a.is_object() && a.contains("kind") && a["kind"].is_string()
                             ? domain::parse_suspect_account_kind(a["kind"].get<std::string>())

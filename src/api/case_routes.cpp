@@ -51,6 +51,12 @@ service::CaseQuery case_query(const Request& req) {
   if (flag_query(req, "inside_system")) {
     f.inside_system = true;
   }
+  if (const std::string trace = string_query(req, "trace"); !trace.empty()) {
+    f.trace = domain::trace_condition(trace);
+    if (!f.trace) {
+      throw Error(ErrorCode::kInvalidValue, "参数“trace”的取值未知", "trace");
+    }
+  }
   f.number_prefix = string_query(req, "q");
   f.limit = static_cast<int>(int_query(req, "limit").value_or(kDefaultListLimit));
   f.offset = static_cast<int>(int_query(req, "offset").value_or(0));

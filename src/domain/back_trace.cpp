@@ -91,6 +91,37 @@ BackTrace back_trace_from_bits(uint32_t bits, std::optional<int64_t> last_visit_
   return t;
 }
 
+std::optional<TraceCondition> trace_condition(std::string_view key) {
+  const auto on = [](TraceBit b) { return trace_bit(b, true); };
+  const uint32_t known = on(kTraceKnown);
+  // mask: the bits looked at; value: which of them must be set.
+  if (key == "never_visited") {
+    return TraceCondition{known | on(kTraceVisited), known};
+  }
+  if (key == "not_face_to_face") {
+    return TraceCondition{on(kTraceVisited) | on(kTraceFaceToFace), on(kTraceVisited)};
+  }
+  if (key == "no_letter") {
+    return TraceCondition{known | on(kTraceLetter), known};
+  }
+  if (key == "app_not_installed") {
+    return TraceCondition{known | on(kTraceInstalled), known};
+  }
+  if (key == "app_not_registered") {
+    return TraceCondition{known | on(kTraceRegistered), known};
+  }
+  if (key == "alerts_off") {
+    return TraceCondition{on(kTraceInstalled) | on(kTraceAlertsOn), on(kTraceInstalled)};
+  }
+  if (key == "alerts_lapsed") {
+    return TraceCondition{on(kTraceAlertsLapsed), on(kTraceAlertsLapsed)};
+  }
+  if (key == "spot_confirmed") {
+    return TraceCondition{on(kTraceSpotConfirmed), on(kTraceSpotConfirmed)};
+  }
+  return std::nullopt;
+}
+
 BackTraceSummary& BackTraceSummary::add(const BackTrace& t, int64_t n) {
   cases += n;
   if (!t.person_known) {

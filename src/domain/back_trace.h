@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string_view>
 
 #include "domain/app_status.h"
 #include "domain/spot_check.h"
@@ -56,6 +57,16 @@ BackTrace back_trace(const VictimRecords& records, int64_t occurred_at, int laps
 // bits never change meaning, so stored results stay readable.
 uint32_t back_trace_bits(const BackTrace& t);
 BackTrace back_trace_from_bits(uint32_t bits, std::optional<int64_t> last_visit_at);
+
+// The cases a summary figure counts, as a condition on the stored bits: (bits & mask) ==
+// value. Keys as in BackTraceSummary ("never_visited", "no_letter", "app_not_installed",
+// "app_not_registered", "alerts_off", "alerts_lapsed", "not_face_to_face",
+// "spot_confirmed"); nullopt for any other key.
+struct TraceCondition {
+  uint32_t mask = 0;
+  uint32_t value = 0;
+};
+std::optional<TraceCondition> trace_condition(std::string_view key);
 
 // Counts over many back-traces. The shares are of the victims fanzha knows
 // (`known`); cases with an unknown victim are counted apart.

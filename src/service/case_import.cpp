@@ -193,6 +193,8 @@ std::variant<CaseInput, std::vector<ErrorDetail>> CaseImporter::read_row(
     in.status = parsed.value_or(domain::CaseStatus::kRegistered);
   }
   in.suspect_accounts = domain::parse_account_list(cell(row, CaseField::kAccounts));
+  // A file without the column leaves a known case's accounts as they are.
+  in.keep_accounts = column_of_[static_cast<size_t>(CaseField::kAccounts)] < 0;
   in.notes = cell(row, CaseField::kNotes);
   if (const auto number = domain::normalize_case_number(in.case_number)) {
     if (auto [it, inserted] = seen_numbers_.emplace(*number, row.line); !inserted) {

@@ -150,15 +150,19 @@ nlohmann::json case_summary(const store::CaseRow& r) {
           {"victim_person_id", c.victim_person_id ? nlohmann::json(*c.victim_person_id) : nullptr}};
 }
 
+// `accounts_b` null: the accounts are not compared (they stay as stored).
 bool same_case(const store::CaseRow& a, const store::CaseRow& b,
                const std::vector<store::SealedAccount>& accounts_a,
-               const std::vector<domain::SuspectAccount>& accounts_b, const PiiCipher& pii) {
+               const std::vector<domain::SuspectAccount>* accounts_b_or_null,
+               const PiiCipher& pii) {
   const FraudCase& x = a.fraud_case;
   const FraudCase& y = b.fraud_case;
-  if (accounts_a.size() != accounts_b.size()) {
+  const std::vector<domain::SuspectAccount> none;
+  const auto& accounts_b = accounts_b_or_null ? *accounts_b_or_null : none;
+  if (accounts_b_or_null && accounts_a.size() != accounts_b.size()) {
     return false;
   }
-  for (size_t i = 0; i < accounts_a.size(); ++i) {
+  for (size_t i = 0; accounts_b_or_null && i < accounts_a.size(); ++i) {
     if (accounts_a[i].kind != accounts_b[i].kind ||
         accounts_a[i].holder != trim(accounts_b[i].holder) ||
         accounts_a[i].hash != pii.lookup_hash(kAccountPurpose, trim(accounts_b[i].number))) {
@@ -236,8 +240,8 @@ SaveResult CaseService::save_in(store::Connection& c, const Actor& actor, const 
   fc.returned_fen = in.returned_fen;
   fc.status = in.status;
   for (const auto& a : in.suspect_accounts) {
-    fc.suspect_accounts.push_back({a.kind, domain::normalize_account_number(a.kind, a.number),
-                                   std::string(trim(a.holder))});
+    fc.suspect_accounts.push_back(
+        {a.kind, domain::normalize_account_number(a.kind, a.number), std::string(trim(a.holder))});
   }
   fc.notes = in.notes;
   const int64_t now = ctx_.clock.now_ms();
@@ -267,7 +271,9 @@ SaveResult CaseService::save_in(store::Connection& c, const Actor& actor, const 
       // The same answer wherever the existing case is: it may be outside the scope.
       throw Error(ErrorCode::kDuplicate, "该案件编号已登记：" + fc.case_number, "case_number");
     }
-    if (same_case(before, row, cases.accounts(*existing), accounts, ctx_.pii)) {
+    // An edit without accounts keeps the stored ones (pages never hold them in clear).
+    const auto stored = cases.accounts(*existing);
+    if (same_case(before, row, stored, in.keep_accounts ? nullptr : &accounts, ctx_.pii)) {
       return {view_of(c, actor, before), false, false};
     }
     // The back-trace stays as registered unless the case now names another victim or
@@ -276,7 +282,9 @@ SaveResult CaseService::save_in(store::Connection& c, const Actor& actor, const 
                          before.fraud_case.occurred_at != fc.occurred_at;
     row.trace = retrace ? trace_of(c, fc) : before.trace;
     cases.update(*existing, row, now);
-    cases.replace_accounts(*existing, sealed);
+    if (!in.keep_accounts) {
+      cases.replace_accounts(*existing, sealed);
+    }
     auto after = *cases.find(*existing);
     record_audit(c, ctx_.clock, actor,
                  {"case.update",

@@ -41,6 +41,7 @@ struct CaseInput {
   int64_t returned_fen = 0;
   domain::CaseStatus status = domain::CaseStatus::kRegistered;
   std::vector<domain::SuspectAccount> suspect_accounts;  // clear numbers
+  bool keep_accounts = false;  // an update that leaves the stored accounts as they are
   std::string notes;
 };
 

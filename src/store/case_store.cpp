@@ -155,6 +155,10 @@ Where case_where(const CaseFilter& f) {
   if (f.inside_system) {
     w.add("c.inside_system = " + w.param(int64_t{*f.inside_system ? 1 : 0}));
   }
+  if (f.trace) {
+    w.add("(c.trace_bits & " + w.param(int64_t{f.trace->mask}) +
+          ") = " + w.param(int64_t{f.trace->value}));
+  }
   if (!f.number_prefix.empty()) {
     w.add("c.case_number LIKE " + w.param(like_escape(f.number_prefix) + "%") + " ESCAPE '\\'");
   }

@@ -53,6 +53,7 @@ struct CaseFilter {
   std::optional<domain::CaseStatus> status;
   std::optional<int64_t> min_loss_fen;
   std::optional<bool> inside_system;
+  std::optional<domain::TraceCondition> trace;  // only cases whose back-trace matches
   std::string number_prefix;
   // Only cases whose victim's unit is within the scope (units and schools see these).
   bool victim_unit_only = false;

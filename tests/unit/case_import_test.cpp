@@ -101,5 +101,36 @@ TEST(BackTraceBits, RoundTripEveryFlag) {
   EXPECT_EQ(back_trace_bits(confirmed), 1U << 12);
 }
 
+// Every summary figure's condition selects exactly the cases the summary counts.
+TEST(BackTraceBits, ConditionsAgreeWithTheSummary) {
+  const char* keys[] = {"never_visited",     "not_face_to_face",   "no_letter",
+                        "app_not_installed", "app_not_registered", "alerts_off",
+                        "alerts_lapsed",     "spot_confirmed"};
+  for (const char* key : keys) {
+    const auto condition = trace_condition(key);
+    ASSERT_TRUE(condition) << key;
+    for (uint32_t bits = 0; bits < (1U << 13); ++bits) {
+      BackTraceSummary one;
+      one.add(back_trace_from_bits(bits, std::nullopt));
+      const std::string k = key;
+      const int64_t counted = k == "never_visited"        ? one.never_visited
+                              : k == "not_face_to_face"   ? one.not_face_to_face
+                              : k == "no_letter"          ? one.no_letter
+                              : k == "app_not_installed"  ? one.app_not_installed
+                              : k == "app_not_registered" ? one.app_not_registered
+                              : k == "alerts_off"         ? one.alerts_off
+                              : k == "alerts_lapsed"      ? one.alerts_lapsed
+                                                          : one.spot_confirmed;
+      // Summaries count only known victims; the flags of unknown ones are never set.
+      if ((bits & 1U) == 0 && bits != 0) {
+        continue;
+      }
+      EXPECT_EQ(counted == 1, (bits & condition->mask) == condition->value)
+          << key << " bits " << bits;
+    }
+  }
+  EXPECT_FALSE(trace_condition("visited_twice"));
+}
+
 }  // namespace
 }  // namespace fanzha::domain

@@ -2,6 +2,9 @@
 import type { Component } from 'vue'
 import {
   Aim,
+  Bell,
+  DataAnalysis,
+  Files,
   Document,
   DocumentChecked,
   Flag,
@@ -17,6 +20,7 @@ import {
   Trophy,
   Upload,
   UserFilled,
+  Warning,
 } from '@element-plus/icons-vue'
 import type { Capability } from './api/types'
 import { can } from './session'
@@ -26,6 +30,19 @@ export interface NavItem {
   label: string
   icon: Component
   capability?: Capability
+  /** Items with the same group are shown together under the group's title. */
+  group?: NavGroupKey
+}
+
+export type NavGroupKey = 'cases'
+
+export interface NavGroup {
+  label: string
+  icon: Component
+}
+
+export const navGroups: Record<NavGroupKey, NavGroup> = {
+  cases: { label: '案件', icon: Warning },
 }
 
 export const navItems: NavItem[] = [
@@ -40,6 +57,10 @@ export const navItems: NavItem[] = [
   { path: '/app/rosters', label: '花名册报送', icon: DocumentChecked, capability: 'app.read' },
   { path: '/app/targets', label: '推广目标', icon: Aim, capability: 'app.read' },
   { path: '/spot-checks', label: '电话抽查', icon: Phone, capability: 'app.read' },
+  { path: '/cases', label: '案件列表', icon: Files, capability: 'case.read', group: 'cases' },
+  { path: '/case-stats', label: '案件统计', icon: DataAnalysis, capability: 'case.read', group: 'cases' },
+  { path: '/case-targets', label: '两降目标', icon: Aim, capability: 'case.read', group: 'cases' },
+  { path: '/case-bulletin', label: '案件通报', icon: Bell, capability: 'case.read', group: 'cases' },
   { path: '/app/promotion', label: '我的推广码', icon: Share },
   // Public (it leaves the layout); after 我的推广码 so that homePath() never picks it.
   { path: '/check', label: '可疑信息检测', icon: Search },

@@ -295,6 +295,10 @@ export type Capability =
   | 'app.manage'
   | 'spotcheck.manage'
   | 'spotcheck.call'
+  | 'case.read'
+  | 'case.write'
+  | 'case.identity'
+  | 'case.manage'
 
 // The anti-fraud app roster (docs/api.md, issue 4).
 
@@ -601,4 +605,247 @@ export interface CheckResult {
   advice: string[]
   rules_version: string
   model_probability?: number
+}
+
+// Fraud cases (docs/api.md, "Fraud cases (issue 6)"). Money is integer fen; days
+// are county days "YYYY-MM-DD"; times are epoch ms.
+
+export type CaseStatus = 'registered' | 'investigating' | 'solved' | 'closed'
+export type CaseChannel = 'phone_call' | 'sms' | 'wechat' | 'qq' | 'app' | 'website' | 'in_person' | 'other'
+export type VictimGroup = 'student' | 'elderly' | 'finance_staff' | 'enterprise_head' | 'worker_away' | 'public_staff' | 'other'
+export type SuspectAccountKind = 'bank_card' | 'payment_account' | 'virtual_currency'
+export type RectificationStatus = 'open' | 'in_progress' | 'done'
+export type MoneySource = '' | 'savings' | 'loan' | 'borrowed' | 'company_funds' | 'other'
+export type PeriodKind = 'week' | 'half_month' | 'month' | 'quarter' | 'year' | 'range'
+
+export interface UnitRef {
+  id: number
+  name: string
+}
+
+export interface CaseVictim {
+  /** null for roles without case.identity, or when the victim is not a person in fanzha. */
+  person_id: number | null
+  /** Masked ("张*") when `masked`. */
+  name: string
+  age: number | null
+  /** "M", "F" or "". */
+  sex: string
+  group: VictimGroup
+  group_label: string
+  unit: UnitRef | null
+  masked: boolean
+}
+
+export interface SuspectAccount {
+  kind: SuspectAccountKind
+  kind_label: string
+  /** Masked for case.identity roles, empty for others; clear only through unmask. */
+  number: string
+  holder: string
+}
+
+/** What fanzha's records said about the victim at the case time (stored at registration). */
+export interface BackTrace {
+  person_known: boolean
+  visited: boolean
+  visited_face_to_face: boolean
+  last_visit_at: number | null
+  letter_signed: boolean
+  app_installed: boolean
+  app_registered: boolean
+  alerts_on: boolean
+  alerts_lapsed: boolean
+  spot_checked: boolean
+  spot_check_confirmed: boolean
+}
+
+export interface ChecklistItem {
+  item: string
+  done: boolean
+}
+
+export interface Rectification {
+  responsible_unit_id: number
+  responsible_unit_name: string
+  checklist: ChecklistItem[]
+  plan: string
+  /** "YYYY-MM-DD" or null when not set. */
+  due_on: string | null
+  status: RectificationStatus
+  updated_at: number
+}
+
+export interface FraudCase {
+  id: number
+  case_number: string
+  reported_at: number
+  occurred_at: number
+  org_unit: UnitRef
+  victim: CaseVictim
+  /** The victim is staff of victim.unit (系统内部发案). */
+  inside_system: boolean
+  fraud_type: string
+  fraud_type_label: string
+  high_incidence: boolean
+  channel: CaseChannel
+  channel_label: string
+  loss_fen: number
+  stopped_fen: number
+  returned_fen: number
+  status: CaseStatus
+  status_label: string
+  suspect_accounts: SuspectAccount[]
+  notes: string
+  back_trace: BackTrace
+  large: boolean
+  /** The caller may read and keep the victim's ledger. */
+  ledger_access: boolean
+  rectification: Rectification | null
+  created_at: number
+  updated_at: number
+}
+
+export interface CaseFollowup {
+  id: number
+  visited_at: number
+  visitor_name: string
+  support: boolean
+  outcome: string
+}
+
+export interface CaseLedger {
+  account: string
+  family: string
+  money_source: MoneySource
+  plan: string
+  updated_at: number | null
+  followups: CaseFollowup[]
+}
+
+export interface Period {
+  kind: PeriodKind
+  from: string
+  to: string
+  label: string
+}
+
+export interface CaseSums {
+  cases: number
+  loss_fen: number
+  stopped_fen: number
+  returned_fen: number
+}
+
+/** A period's sums with the same period last year; the changes are null when last year was 0. */
+export interface CaseFigures extends CaseSums {
+  last_year: CaseSums
+  cases_change: number | null
+  loss_change: number | null
+  /** Present when the unit has residents. */
+  residents?: number
+  per_10k?: number | null
+}
+
+export interface CaseBreakdownRow extends CaseFigures {
+  key: string
+  label: string
+}
+
+export interface CaseChildRow extends CaseFigures {
+  unit: Unit
+  rank: number | null
+  bottom: boolean
+  zero_case: boolean
+}
+
+export type BackTraceKey =
+  | 'never_visited'
+  | 'not_face_to_face'
+  | 'no_letter'
+  | 'app_not_installed'
+  | 'app_not_registered'
+  | 'alerts_off'
+  | 'alerts_lapsed'
+  | 'spot_confirmed'
+
+export type BackTraceSummary = { cases: number; known: number; shares: Record<BackTraceKey, number> } & Record<BackTraceKey, number>
+
+export interface ZeroCaseCount {
+  total: number
+  zero: number
+}
+
+export interface CaseStats {
+  unit: Unit
+  period: Period
+  last_year_period: Period
+  total: CaseFigures
+  by_type: CaseBreakdownRow[]
+  by_group: CaseBreakdownRow[]
+  by_channel: CaseBreakdownRow[]
+  children: CaseChildRow[]
+  back_trace: BackTraceSummary
+  large_cases: number
+  large_case_fen: number
+  inside_system: (CaseSums & { unit: Unit })[]
+  zero_case: { villages: ZeroCaseCount; units: ZeroCaseCount; schools: ZeroCaseCount }
+}
+
+export interface CaseTrendMonth extends CaseFigures {
+  period: Period
+}
+
+export type CaseMeasure = 'cases' | 'loss'
+export type CaseScope = 'all_types' | 'high_incidence'
+
+export interface CaseTarget {
+  id: number
+  org_unit: UnitRef
+  period: Period
+  measure: CaseMeasure
+  scope: CaseScope
+  reduction_permille: number
+  /** Cases, or fen for measure "loss". */
+  last_year: number
+  allowed: number
+  so_far: number
+  projected: number
+  met: boolean
+  on_track: boolean
+}
+
+export interface BulletinLargeCase {
+  id: number
+  case_number: string
+  occurred_at: number
+  org_unit_name: string
+  fraud_type_label: string
+  loss_fen: number
+  /** The back-trace's two headline facts (sent by the server, not in the brief's shape). */
+  person_known?: boolean
+  visited?: boolean
+}
+
+/** 案件通报: GET /api/case-bulletin. */
+export interface CaseBulletin {
+  title: string
+  unit: Unit
+  period: Period
+  last_year_period: Period
+  issued_on: string
+  issuer: string
+  summary: string
+  total: CaseFigures
+  children: CaseChildRow[]
+  bottom: Unit[]
+  by_type: CaseBreakdownRow[]
+  inside_system: (CaseSums & { unit: Unit })[]
+  large_cases: BulletinLargeCase[]
+  back_trace: BackTraceSummary
+  /** Also sent by the server (as in Stats). */
+  by_group?: CaseBreakdownRow[]
+  by_channel?: CaseBreakdownRow[]
+  large_case_fen?: number
+  zero_case?: CaseStats['zero_case']
 }
