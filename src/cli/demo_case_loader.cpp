@@ -6,9 +6,55 @@
 #include "domain/calendar.h"
 #include "service/audit_trail.h"
 #include "service/case_service.h"
+#include "store/case_store.h"
 #include "store/org_store.h"
 
 namespace fanzha::cli {
+
+namespace {
+
+// The county plan's "two drops" (两降) for this year: the quarter −20 % in cases and the
+// four high-incidence types −10 %, the year −30 % in cases and in loss; schools −50 %.
+void add_demo_targets(store::Connection& c, const demo::DemoCounty& county,
+                      domain::DateNumber today, int64_t now) {
+  store::OrgStore units(c);
+  store::CaseStore cases(c);
+  const int64_t county_id = units.find_by_code(county.units.front().code)->id;
+  const auto quarter = domain::period_containing(domain::PeriodKind::kQuarter, today);
+  const auto year = domain::period_containing(domain::PeriodKind::kYear, today);
+  using domain::CaseMeasure;
+  using domain::CaseScope;
+  const struct {
+    int64_t unit;
+    domain::Period period;
+    CaseMeasure measure;
+    CaseScope scope;
+    int permille;
+  } targets[] = {
+      {county_id, quarter, CaseMeasure::kCases, CaseScope::kAllTypes, 200},
+      {county_id, quarter, CaseMeasure::kCases, CaseScope::kHighIncidence, 100},
+      {county_id, year, CaseMeasure::kCases, CaseScope::kAllTypes, 300},
+      {county_id, year, CaseMeasure::kLoss, CaseScope::kAllTypes, 300},
+  };
+  for (const auto& t : targets) {
+    store::CaseTargetRow row;
+    row.org_unit_id = t.unit;
+    row.period = t.period;
+    row.target = {t.measure, t.scope, t.permille};
+    cases.insert_target(row, now);
+  }
+  for (const auto& u : county.units) {
+    if (u.kind == domain::OrgKind::kSchool) {
+      store::CaseTargetRow row;
+      row.org_unit_id = units.find_by_code(u.code)->id;
+      row.period = year;
+      row.target = {CaseMeasure::kCases, CaseScope::kAllTypes, 500};
+      cases.insert_target(row, now);
+    }
+  }
+}
+
+}  // namespace
 
 int64_t load_demo_cases(Runtime& runtime, const demo::DemoCounty& county, uint64_t seed,
                         const std::vector<demo::DemoHousehold>& households,
@@ -53,6 +99,7 @@ int64_t load_demo_cases(Runtime& runtime, const demo::DemoCounty& county, uint64
       registry.save_in(c, police, in, service::Upsert::kReject);
       ++loaded;
     }
+    add_demo_targets(c, county, today, now);
   });
   return loaded;
 }
