@@ -232,3 +232,37 @@ test('dashboard: the 案件 section draws its charts', { timeout: 180_000 }, asy
     await page.locator('[data-testid="dashboard-chart"] canvas').waitFor()
   })
 })
+
+test('police change the large-case threshold on 两降目标; a township only reads it', { timeout: 180_000 }, async () => {
+  const police = server.accountOfRole('police')
+  const policeApi = await apiLogin(server.baseURL, police.username, police.password)
+  const page = await newPage(browser)
+  await withEvidence(page, 'cases-settings', server, async () => {
+    await uiLogin(page, server.baseURL, police.username, police.password)
+    await page.goto(`${server.baseURL}/case-targets`)
+    const input = page.locator('[data-testid="case-settings-wan"] input')
+    await page.waitForFunction(() => document.querySelector('[data-testid="case-settings-wan"] input')?.value === '50', null, { timeout: 30_000 })
+    await input.fill('80')
+    await input.blur()
+    await page.locator('[data-testid="case-settings-save"]').click()
+    await page.getByText('已保存').first().waitFor({ timeout: 30_000 })
+    assert.equal((await policeApi.must('/api/case-settings')).large_case_fen, 80_000_000)
+    await input.fill('50')
+    await input.blur()
+    await page.locator('[data-testid="case-settings-save"]').click()
+  })
+  const township = server.account('township01')
+  const tPage = await newPage(browser)
+  await withEvidence(tPage, 'cases-settings-township', server, async () => {
+    await uiLogin(tPage, server.baseURL, township.username, township.password)
+    await tPage.goto(`${server.baseURL}/case-targets`)
+    await tPage.locator('[data-testid="case-settings"]').waitFor({ timeout: 30_000 })
+    assert.equal(await tPage.locator('[data-testid="case-settings-save"]').count(), 0)
+  })
+  // Back to the default for any later test.
+  for (let i = 0; i < 50; i++) {
+    if ((await policeApi.must('/api/case-settings')).large_case_fen === 50_000_000) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  assert.equal((await policeApi.must('/api/case-settings')).large_case_fen, 50_000_000)
+})

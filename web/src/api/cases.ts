@@ -203,6 +203,16 @@ export async function deleteCaseTarget(id: number): Promise<void> {
   await api.del(`/api/case-targets/${id}`)
 }
 
+/** The loss (fen) from which a case is large and gets a full back-trace and a rectification plan. */
+export async function getLargeCaseFen(): Promise<number> {
+  return (await api.get<{ large_case_fen: number }>('/api/case-settings')).large_case_fen
+}
+
+export async function setLargeCaseFen(fen: number): Promise<number> {
+  return (await request<{ large_case_fen: number }>('PUT', '/api/case-settings', { json: { large_case_fen: fen } }))
+    .large_case_fen
+}
+
 export interface BulletinQuery {
   unit_id?: number | null
   period: 'week' | 'half_month'
