@@ -6,7 +6,10 @@
 //
 // "train" is everything the served model trains on (train and dev); "dev" is meant for
 // a model trained with train_checker_model --without-dev.
-//                   [--errors]
+//                   [--errors | --all]
+//
+// --errors prints each misjudged message with its score, type, model probability and
+// signals (ERR lines); --all prints every message that way (MSG lines), for rule work.
 #include <cstring>
 #include <iomanip>
 #include <iostream>
@@ -41,12 +44,13 @@ void row(const std::string& name, const Counts& c, int support) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr
-        << "usage: checker_quality RULES.yaml CORPUS_DIR [--model M] [--split S] [--errors]\n";
+    std::cerr << "usage: checker_quality RULES.yaml CORPUS_DIR [--model M] [--split S] "
+                 "[--errors|--all]\n";
     return 2;
   }
   std::string model_path, split = "heldout";
   bool show_errors = false;
+  bool show_all = false;
   for (int i = 3; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--model") && i + 1 < argc)
       model_path = argv[++i];
@@ -54,6 +58,8 @@ int main(int argc, char** argv) {
       split = argv[++i];
     else if (!std::strcmp(argv[i], "--errors"))
       show_errors = true;
+    else if (!std::strcmp(argv[i], "--all"))
+      show_errors = show_all = true;
     else {
       std::cerr << "checker_quality: unknown option " << argv[i] << "\n";
       return 2;
@@ -112,9 +118,10 @@ int main(int argc, char** argv) {
       ++total;
     }
     const bool wrong = is_fraud != hit || (is_fraud && r.type != m.label.type);
-    if (show_errors && wrong) {
-      std::cout << "ERR\t" << m.label.category << "\t" << verdict_name(r.verdict) << "\t" << r.score
-                << "\t" << (r.type ? fraud_type_key(*r.type) : "-")
+    if (show_errors && (wrong || show_all)) {
+      std::cout << (wrong ? "ERR\t" : "MSG\t") << m.label.category << "\t"
+                << verdict_name(r.verdict) << "\t" << r.score << "\t"
+                << (r.type ? fraud_type_key(*r.type) : "-")
                 << "\tp=" << (r.model_probability ? *r.model_probability : -1) << "\t";
       for (const auto& reason : r.reasons) {
         std::cout << reason.name << "(" << reason.weight << ") ";

@@ -66,7 +66,9 @@ struct Checker::Evaluation {
   std::vector<PatternMatch> matches;
   std::vector<char> pattern_hit;
   std::vector<uint32_t> cue_ends;
+  std::vector<uint32_t> verdict_starts;
   std::vector<uint32_t> boundaries;
+  std::vector<uint32_t> sentences;
 
   void reset(size_t signals) {
     fired.assign(signals, 0);
@@ -78,7 +80,9 @@ struct Checker::Evaluation {
     entities.clear();
     matches.clear();
     cue_ends.clear();
+    verdict_starts.clear();
     boundaries.clear();
+    sentences.clear();
   }
 };
 
@@ -142,6 +146,11 @@ std::variant<std::unique_ptr<Checker>, RuleFileError> Checker::compile(RuleSet r
     c->pattern_signal_.push_back(kNegationPattern);
     c->pattern_entity_.push_back(-1);
   }
+  for (const auto& cue : c->rules_.verdict_cues) {
+    sources.push_back({escape_regex(normalize(cue, c->aliases_).text), 0});
+    c->pattern_signal_.push_back(kVerdictPattern);
+    c->pattern_entity_.push_back(-1);
+  }
   auto db = PatternDb::compile(sources);
   if (auto* error = std::get_if<RuleFileError>(&db)) {
     return *error;
@@ -183,29 +192,44 @@ void Checker::evaluate(const NormalizedText& text, Evaluation& ev) const {
   auto cp = [&text](uint32_t byte) {
     return byte < text.text.size() ? text.cp_of_byte[byte] : text.code_points();
   };
-  // Where negation cues end and, only when there are any, the clause boundaries before
-  // each code point.
+  // Where negation cues end and verdict cues start and, only when there are any, the
+  // clause and sentence boundaries before each code point.
   std::vector<uint32_t>& cue_ends = ev.cue_ends;
+  std::vector<uint32_t>& verdict_starts = ev.verdict_starts;
   for (const auto& m : matches) {
     if (pattern_signal_[m.pattern] == kNegationPattern) {
       cue_ends.push_back(cp(m.to));
+    } else if (pattern_signal_[m.pattern] == kVerdictPattern) {
+      verdict_starts.push_back(cp(m.from));
     }
   }
   std::vector<uint32_t>& boundaries = ev.boundaries;
-  if (!cue_ends.empty()) {
+  std::vector<uint32_t>& sentences = ev.sentences;
+  const bool cues = !cue_ends.empty() || !verdict_starts.empty();
+  if (cues) {
     boundaries.assign(text.code_points() + 1, 0);
+    sentences.assign(text.code_points() + 1, 0);
     for (size_t i = 0; i < text.code_points(); ++i) {
       const char c = text.text[text.cp_byte[i]];
-      const bool boundary = c == ',' || c == '!' || c == '?' || c == ';' || c == '|' ||
+      const bool sentence = c == '!' || c == '?' || c == ';' || c == '|' ||
                             text.text.compare(text.cp_byte[i], 3, "。") == 0;
-      boundaries[i + 1] = boundaries[i] + (boundary ? 1 : 0);
+      boundaries[i + 1] = boundaries[i] + (sentence || c == ',' ? 1 : 0);
+      sentences[i + 1] = sentences[i] + (sentence ? 1 : 0);
     }
   }
   const auto window = static_cast<uint32_t>(rules_.negation_window);
-  auto negated = [&](uint32_t from) {
+  const auto verdict_window = static_cast<uint32_t>(rules_.verdict_window);
+  auto negated = [&](uint32_t from, uint32_t to) {
     const uint32_t start = cp(from);
     for (uint32_t end : cue_ends) {
       if (end <= start && start - end <= window && boundaries[start] == boundaries[end]) {
+        return true;
+      }
+    }
+    const uint32_t stop = cp(to);
+    for (uint32_t verdict : verdict_starts) {
+      if (verdict >= stop && verdict - stop <= verdict_window &&
+          sentences[stop] == sentences[verdict]) {
         return true;
       }
     }
@@ -214,7 +238,8 @@ void Checker::evaluate(const NormalizedText& text, Evaluation& ev) const {
   std::vector<EntityMatch> entity_matches;
   std::vector<char>& pattern_hit = ev.pattern_hit;
   for (const auto& m : matches) {
-    if (pattern_signal_[m.pattern] == kNegationPattern) {
+    if (pattern_signal_[m.pattern] == kNegationPattern ||
+        pattern_signal_[m.pattern] == kVerdictPattern) {
       continue;
     }
     if (pattern_signal_[m.pattern] == kEntityPattern) {
@@ -223,7 +248,7 @@ void Checker::evaluate(const NormalizedText& text, Evaluation& ev) const {
     }
     const auto s = static_cast<size_t>(pattern_signal_[m.pattern]);
     const SignalSpec& spec = signals_[s].spec;
-    if (spec.negatable && spec.weight >= 0 && !cue_ends.empty() && negated(m.from)) {
+    if (spec.negatable && spec.weight >= 0 && cues && negated(m.from, m.to)) {
       continue;
     }
     pattern_hit[s] = 1;
@@ -342,8 +367,10 @@ CheckResult Checker::check(std::string_view text, const Classifier* model) const
   if (model != nullptr && rules_.model_weight > 0) {
     const auto out = model->classify(model_tokens(norm));
     r.model_probability = out.fraud_probability;
-    int points =
-        static_cast<int>(std::lround(rules_.model_weight * (2 * out.fraud_probability - 1)));
+    // From −model_weight_normal at P(fraud) = 0 through 0 at ½ to +model_weight at 1.
+    const double lean = 2 * out.fraud_probability - 1;
+    const int weight = lean > 0 ? rules_.model_weight : rules_.model_points_normal();
+    int points = static_cast<int>(std::lround(weight * lean));
     if (muted && points > 0) {
       points = 0;
     }

@@ -53,6 +53,7 @@ class Checker {
   // Pattern id → signal index, or one of the kinds below.
   static constexpr int kEntityPattern = -1;
   static constexpr int kNegationPattern = -2;
+  static constexpr int kVerdictPattern = -3;
   std::vector<int> pattern_signal_;
   std::vector<int> pattern_entity_;  // pattern id → entity kind, or −1
   std::unique_ptr<PatternDb> db_;

@@ -203,8 +203,8 @@ void check_references(const std::vector<SignalSpec>& signals) {
 
 RuleSet parse(const YAML::Node& root) {
   check_keys(root,
-             {"version", "thresholds", "model_weight", "negation", "aliases", "advice", "types",
-              "signals"},
+             {"version", "thresholds", "model_weight", "model_weight_normal", "negation", "aliases",
+              "advice", "types", "signals"},
              "the rule file");
   RuleSet rules;
   if (!root["version"]) {
@@ -223,10 +223,17 @@ RuleSet parse(const YAML::Node& root) {
   if (root["model_weight"]) {
     rules.model_weight = integer(root["model_weight"], "model_weight", 0, 100);
   }
+  if (root["model_weight_normal"]) {
+    rules.model_weight_normal = integer(root["model_weight_normal"], "model_weight_normal", 0, 100);
+  }
   if (const auto n = root["negation"]) {
-    check_keys(n, {"window", "cues"}, "negation");
+    check_keys(n, {"window", "cues", "verdict_window", "verdict_cues"}, "negation");
     if (n["window"]) rules.negation_window = integer(n["window"], "window", 1, 100);
     if (n["cues"]) rules.negation_cues = strings(n["cues"], "cues");
+    if (n["verdict_window"]) {
+      rules.verdict_window = integer(n["verdict_window"], "verdict_window", 1, 200);
+    }
+    if (n["verdict_cues"]) rules.verdict_cues = strings(n["verdict_cues"], "verdict_cues");
   }
   if (const auto a = root["aliases"]) {
     if (!a.IsMap()) {

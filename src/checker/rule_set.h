@@ -37,7 +37,8 @@ struct SignalSpec {
   int within = 0;                 // code points between the two spans
   std::vector<std::string> advice;
   // A match preceded by a negation cue in the same clause ("请勿将验证码告诉他人",
-  // "客服不会让您转账") does not count, unless the signal says negatable: false.
+  // "客服不会让您转账") or followed by a verdict cue in the same sentence ("要求提供验证码的，
+  // 均为诈骗") does not count, unless the signal says negatable: false.
   bool negatable = true;
   // When this signal fires the positive signals (and the model's positive points) are not
   // scored: an anti-fraud warning quotes scam phrases without being one.
@@ -55,10 +56,19 @@ struct RuleSet {
   std::string version;
   int suspicious_threshold = 30;
   int fraud_threshold = 60;
-  int model_weight = 0;  // score points the statistical model adds at certainty
+  int model_weight = 0;  // score points the statistical model adds at certainty of fraud
+  // Points it takes away at certainty of a legitimate message; −1: the same as model_weight.
+  int model_weight_normal = -1;
+  int model_points_normal() const {
+    return model_weight_normal < 0 ? model_weight : model_weight_normal;
+  }
   std::vector<std::pair<std::string, std::string>> aliases;  // alias → canonical
   std::vector<std::string> negation_cues;                    // words, matched like literal words
   int negation_window = 12;                                  // code points before a match
+  // Verdict words after a match in the same sentence ("…转到安全账户的，都是诈骗"): the
+  // match is quoted to warn, so it does not count either. Commas do not end the window.
+  std::vector<std::string> verdict_cues;
+  int verdict_window = 40;  // code points after a match
   std::vector<std::string> fraud_advice;
   std::vector<std::string> suspicious_advice;
   std::vector<std::string> normal_advice;

@@ -151,6 +151,29 @@ TEST(Checker, NegativeSignalsAndNormalVerdict) {
   EXPECT_EQ(r.advice, (std::vector<std::string>{"没有发现问题"}));
 }
 
+// A cue before a match in the same clause, or a verdict after it in the same sentence
+// (commas included), means the phrase is quoted, not asked for.
+TEST(Checker, NegationAndVerdictCues) {
+  const std::string rules = std::string(kRules) + R"(
+negation:
+  window: 6
+  cues: [不会]
+  verdict_window: 12
+  verdict_cues: [都是诈骗, 这是诈骗]
+)";
+  const auto checker = compiled(rules);
+  EXPECT_EQ(checker->check("请转到安全账户", nullptr).score, 50);
+  EXPECT_EQ(checker->check("公安不会让你转到安全账户", nullptr).score, 0);
+  EXPECT_EQ(checker->check("不会，今天请转到安全账户", nullptr).score, 50);  // another clause
+  EXPECT_EQ(checker->check("让你转到安全账户，这是诈骗", nullptr).score, 0);
+  EXPECT_EQ(checker->check("请转到安全账户。这是诈骗团伙的说法", nullptr).score,
+            50);  // next sentence
+  EXPECT_EQ(checker->check("请转到安全账户，账户会冻结很多很多很多天，这是诈骗", nullptr).score,
+            50);
+  EXPECT_EQ(checker->check("这是诈骗，请转到安全账户", nullptr).score,
+            50);  // a verdict only counts after
+}
+
 TEST(Checker, EntitiesAndBuiltInSignals) {
   const auto checker = compiled(kRules);
   const std::string text =
@@ -224,6 +247,13 @@ TEST(Checker, ModelPointsAndType) {
   EXPECT_EQ(*r.type, domain::FraudType::kClickFarming);
   const FakeModel clean(0.0);
   EXPECT_EQ(checker->check("转账到安全账户", &clean).score, 30);
+  // The model may take away more than it adds.
+  rules.model_weight_normal = 60;
+  checker = std::move(std::get<std::unique_ptr<Checker>>(Checker::compile(rules)));
+  EXPECT_EQ(checker->check("转账到安全账户", &clean).score, 10);
+  EXPECT_EQ(checker->check("今天有个好机会", &sure).score, 40);
+  const FakeModel leaning(0.25);
+  EXPECT_EQ(checker->check("转账到安全账户", &leaning).score, 40);
 }
 
 TEST(CheckerRuleFile, ErrorsNameTheLine) {
