@@ -9,7 +9,7 @@ and suspicious thresholds (the scores are recomputed from the rule points and th
 model's probability).
 
     python3 bench/checker_cv.py [--build build] [--rules checker/rules.yaml] [--sweep]
-                                [--errors]
+                                [--errors] [--train "--epoch 40 --dim 16"]
 
 --errors prints the misjudged messages (checker_quality's ERR lines, out of fold): the
 messages to study when writing rules, without looking at the held-out split.
@@ -45,7 +45,8 @@ def run_fold(k, args, corpus, work):
                 dst.writelines(line for line in src if fold_of(line) != k)
     model = os.path.join(work, f"model{k}.bin")
     subprocess.run(
-        [os.path.join(args.build, "src/train_checker_model"), args.rules, sub, model],
+        [os.path.join(args.build, "src/train_checker_model"), args.rules, sub, model]
+        + args.train.split(),
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -84,6 +85,7 @@ def main():
     ap.add_argument("--corpus", default="checker/corpus")
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--train", default="", help='options for train_checker_model, e.g. "--epoch 40"')
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="checker-cv-")
     try:
