@@ -26,7 +26,6 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 FOLDS = 5
-MUTING = ("anti_fraud_warning", "police_bulletin")
 
 
 def fold_of(text):
@@ -61,6 +60,13 @@ def run_fold(k, args, corpus, work):
         if f[0] in ("ERR", "MSG") and fold_of(f[7]) == k:
             rows.append(f)
     return rows
+
+
+def muting_signals(rules):
+    """Names of the rule file's signals with mute: true (they zero the model's positive points)."""
+    with open(rules, encoding="utf-8") as f:
+        blocks = re.split(r"\n  - name: ", f.read())
+    return {b.split("\n", 1)[0].strip() for b in blocks[1:] if re.search(r"\n\s+mute: true", b)}
 
 
 def legitimate_categories(corpus):
@@ -103,11 +109,12 @@ def main():
                 print("\t".join(f))
     if not args.sweep:
         return
+    muting = muting_signals(args.rules)
     parsed = []
     for f in rows:
         signals = re.findall(r"(\w+)\((-?\d+)\)", f[6])
         rule_points = sum(int(w) for n, w in signals if n != "model")
-        muted = any(n in MUTING for n, _ in signals)
+        muted = any(n in muting for n, _ in signals)
         parsed.append((f[1] in legit_names, rule_points, float(f[5][2:]), muted))
     for fraud_weight in (40, 45, 50, 55):
         for normal_weight in (40, 60, 80, 100):

@@ -141,16 +141,15 @@ std::variant<std::unique_ptr<Checker>, RuleFileError> Checker::compile(RuleSet r
     c->pattern_signal_.push_back(kEntityPattern);
     c->pattern_entity_.push_back(static_cast<int>(e.kind));
   }
-  for (const auto& cue : c->rules_.negation_cues) {
-    sources.push_back({escape_regex(normalize(cue, c->aliases_).text), 0});
-    c->pattern_signal_.push_back(kNegationPattern);
-    c->pattern_entity_.push_back(-1);
-  }
-  for (const auto& cue : c->rules_.verdict_cues) {
-    sources.push_back({escape_regex(normalize(cue, c->aliases_).text), 0});
-    c->pattern_signal_.push_back(kVerdictPattern);
-    c->pattern_entity_.push_back(-1);
-  }
+  auto add_cues = [&](const std::vector<std::string>& cues, int kind) {
+    for (const auto& cue : cues) {
+      sources.push_back({escape_regex(normalize(cue, c->aliases_).text), 0});
+      c->pattern_signal_.push_back(kind);
+      c->pattern_entity_.push_back(-1);
+    }
+  };
+  add_cues(c->rules_.negation_cues, kNegationPattern);
+  add_cues(c->rules_.verdict_cues, kVerdictPattern);
   auto db = PatternDb::compile(sources);
   if (auto* error = std::get_if<RuleFileError>(&db)) {
     return *error;
@@ -203,20 +202,26 @@ void Checker::evaluate(const NormalizedText& text, Evaluation& ev) const {
       verdict_starts.push_back(cp(m.from));
     }
   }
-  std::vector<uint32_t>& boundaries = ev.boundaries;
-  std::vector<uint32_t>& sentences = ev.sentences;
-  const bool cues = !cue_ends.empty() || !verdict_starts.empty();
-  if (cues) {
-    boundaries.assign(text.code_points() + 1, 0);
-    sentences.assign(text.code_points() + 1, 0);
+  // Running counts of the boundaries before each code point: clauses end at commas too,
+  // sentences do not.
+  auto count_boundaries = [&text](std::vector<uint32_t>& counts, bool commas) {
+    counts.assign(text.code_points() + 1, 0);
     for (size_t i = 0; i < text.code_points(); ++i) {
       const char c = text.text[text.cp_byte[i]];
-      const bool sentence = c == '!' || c == '?' || c == ';' || c == '|' ||
+      const bool boundary = c == '!' || c == '?' || c == ';' || c == '|' || (commas && c == ',') ||
                             text.text.compare(text.cp_byte[i], 3, "。") == 0;
-      boundaries[i + 1] = boundaries[i] + (sentence || c == ',' ? 1 : 0);
-      sentences[i + 1] = sentences[i] + (sentence ? 1 : 0);
+      counts[i + 1] = counts[i] + (boundary ? 1 : 0);
     }
+  };
+  std::vector<uint32_t>& boundaries = ev.boundaries;
+  std::vector<uint32_t>& sentences = ev.sentences;
+  if (!cue_ends.empty()) {
+    count_boundaries(boundaries, true);
   }
+  if (!verdict_starts.empty()) {
+    count_boundaries(sentences, false);
+  }
+  const bool cues = !cue_ends.empty() || !verdict_starts.empty();
   const auto window = static_cast<uint32_t>(rules_.negation_window);
   const auto verdict_window = static_cast<uint32_t>(rules_.verdict_window);
   auto negated = [&](uint32_t from, uint32_t to) {
