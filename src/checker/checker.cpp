@@ -92,6 +92,14 @@ Checker::Evaluation& Checker::thread_evaluation() {
   return ev;
 }
 
+namespace {
+// The normalised text of the message being checked, its buffers reused likewise.
+NormalizedText& thread_normalized() {
+  thread_local NormalizedText text;
+  return text;
+}
+}  // namespace
+
 Checker::Checker(RuleSet rules) : rules_(std::move(rules)), aliases_(rules_.aliases) {}
 Checker::~Checker() = default;
 
@@ -320,7 +328,9 @@ void Checker::evaluate(const NormalizedText& text, Evaluation& ev) const {
 std::vector<std::string> Checker::fired_signals(std::string_view text) const {
   const std::string clean = sanitize_utf8(text);
   Evaluation& ev = thread_evaluation();
-  evaluate(normalize(clean, aliases_), ev);
+  NormalizedText& norm = thread_normalized();
+  normalize(clean, aliases_, norm);
+  evaluate(norm, ev);
   std::vector<std::string> out;
   for (size_t i = 0; i < signals_.size(); ++i) {
     if (ev.fired[i]) {
@@ -334,7 +344,8 @@ CheckResult Checker::check(std::string_view text, const Classifier* model) const
   CheckResult r;
   r.text = sanitize_utf8(text);
   r.rules_version = rules_.version;
-  const NormalizedText norm = normalize(r.text, aliases_);
+  NormalizedText& norm = thread_normalized();
+  normalize(r.text, aliases_, norm);
   Evaluation& ev = thread_evaluation();
   evaluate(norm, ev);
   int score = 0;

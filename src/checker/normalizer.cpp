@@ -110,8 +110,22 @@ char32_t latin_lookalike(char32_t c) {
   }
 }
 
-std::vector<Cp> fold(std::string_view original) {
-  std::vector<Cp> out;
+// The fold of every BMP character that folds to one code point (itself included), read
+// once from the fold table: a load per character instead of a table walk.
+struct BmpFold {
+  static constexpr char32_t kSlow = 0xFFFFFFFF;  // dropped or several code points
+  std::vector<char32_t> to;
+  BmpFold() : to(0x10000) {
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      const Fold f = fold_code_point(c);
+      to[c] = f.identity ? c : f.code_points.size() == 1 ? f.code_points[0] : kSlow;
+    }
+  }
+};
+
+void fold(std::string_view original, std::vector<Cp>& out) {
+  static const BmpFold bmp;
+  out.clear();
   out.reserve(original.size());
   for (size_t i = 0; i < original.size();) {
     size_t length = 0;
@@ -120,6 +134,11 @@ std::vector<Cp> fold(std::string_view original) {
     i += length;
     if (is_control(c) || is_emoji(c)) {
       out.push_back({kGap, src, true});
+      continue;
+    }
+    if (c < 0x10000 && bmp.to[c] != BmpFold::kSlow) {
+      const char32_t t = bmp.to[c];
+      out.push_back({latin_lookalike(t), src, is_space(t)});
       continue;
     }
     const Fold f = fold_code_point(c);
@@ -131,13 +150,12 @@ std::vector<Cp> fold(std::string_view original) {
       out.push_back({latin_lookalike(t), src, is_space(t)});
     }
   }
-  return out;
 }
 
 // Removes separator runs inside a word ("银 行 卡", "V 信", "刷🔥单"); other runs of gaps
 // become one space.
-std::vector<Cp> remove_dodges(const std::vector<Cp>& in) {
-  std::vector<Cp> out;
+void remove_dodges(const std::vector<Cp>& in, std::vector<Cp>& out) {
+  out.clear();
   out.reserve(in.size());
   for (size_t i = 0; i < in.size();) {
     if (!is_separator(in[i])) {
@@ -176,7 +194,6 @@ std::vector<Cp> remove_dodges(const std::vector<Cp>& in) {
   while (!out.empty() && out.back().gap) {
     out.pop_back();
   }
-  return out;
 }
 
 // "l38OO138000" → "13800138000": letters that look like digits inside a number.
@@ -207,8 +224,8 @@ void fix_lookalike_digits(std::vector<Cp>& cps) {
   }
 }
 
-std::vector<Cp> replace_aliases(const std::vector<Cp>& in, const Aliases& aliases) {
-  std::vector<Cp> out;
+void replace_aliases(const std::vector<Cp>& in, const Aliases& aliases, std::vector<Cp>& out) {
+  out.clear();
   out.reserve(in.size());
   for (size_t i = 0; i < in.size();) {
     const auto* candidates = aliases.starting_with(in[i].c);
@@ -244,12 +261,13 @@ std::vector<Cp> replace_aliases(const std::vector<Cp>& in, const Aliases& aliase
     }
     i += hit->alias.size();
   }
-  return out;
 }
 
 std::u32string folded_u32(std::string_view s) {
   std::u32string out;
-  for (const Cp& cp : fold(s)) {
+  std::vector<Cp> cps;
+  fold(s, cps);
+  for (const Cp& cp : cps) {
     if (!cp.gap) {
       out += cp.c;
     }
@@ -308,21 +326,37 @@ Span NormalizedText::original_span(size_t begin, size_t end) const {
   return {source[cp_of_byte[begin]].begin, source[cp_of_byte[end - 1]].end};
 }
 
-NormalizedText normalize(std::string_view original, const Aliases& aliases) {
-  std::vector<Cp> cps = remove_dodges(fold(original));
+void normalize(std::string_view original, const Aliases& aliases, NormalizedText& out) {
+  // The passes' working buffers, kept per thread so that a check allocates nothing here.
+  thread_local std::vector<Cp> folded;
+  thread_local std::vector<Cp> cps;
+  fold(original, folded);
+  remove_dodges(folded, cps);
   fix_lookalike_digits(cps);
-  cps = replace_aliases(cps, aliases);
-  NormalizedText out;
-  out.text.reserve(cps.size() * 3);
-  out.source.reserve(cps.size());
-  out.cp_byte.reserve(cps.size());
-  for (const Cp& cp : cps) {
+  replace_aliases(cps, aliases, folded);
+  out.text.clear();
+  out.cp_of_byte.clear();
+  out.cp_byte.clear();
+  out.source.clear();
+  out.text.reserve(folded.size() * 3);
+  out.cp_of_byte.reserve(folded.size() * 3);
+  out.source.reserve(folded.size());
+  out.cp_byte.reserve(folded.size());
+  for (const Cp& cp : folded) {
     const auto index = static_cast<uint32_t>(out.source.size());
-    out.cp_byte.push_back(static_cast<uint32_t>(out.text.size()));
+    const size_t first = out.text.size();
+    out.cp_byte.push_back(static_cast<uint32_t>(first));
     append_utf8(out.text, cp.c);
-    out.cp_of_byte.resize(out.text.size(), index);
+    for (size_t b = first; b < out.text.size(); ++b) {
+      out.cp_of_byte.push_back(index);
+    }
     out.source.push_back(cp.src);
   }
+}
+
+NormalizedText normalize(std::string_view original, const Aliases& aliases) {
+  NormalizedText out;
+  normalize(original, aliases, out);
   return out;
 }
 

@@ -56,6 +56,8 @@ struct NormalizedText {
 
 // `original` must be valid UTF-8 (see sanitize_utf8).
 NormalizedText normalize(std::string_view original, const Aliases& aliases);
+// The same into `out`, reusing its buffers (the checker keeps one per thread).
+void normalize(std::string_view original, const Aliases& aliases, NormalizedText& out);
 
 // Character classes used by the normaliser and the tokenizer.
 bool is_cjk(char32_t c);
