@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <sstream>
 #include <stdexcept>
 
@@ -53,6 +54,10 @@ std::unique_ptr<FastTextClassifier> FastTextClassifier::load(const std::string& 
   const fasttext::Args args = c->model_->getArgs();
   if (args.maxn > 0 || c->model_->isQuant()) {
     throw std::runtime_error("checker model " + path + " uses subwords or is quantized");
+  }
+  if (args.loss == fasttext::loss_name::softmax) {
+    c->input_ = c->model_->getInputMatrix();
+    c->output_ = c->model_->getOutputMatrix();
   }
   c->nwords_ = dict->nwords();
   c->buckets_ = static_cast<uint64_t>(args.bucket);
@@ -109,10 +114,80 @@ std::vector<int32_t> FastTextClassifier::fasttext_input_ids(const std::string& t
   return words;
 }
 
-Classifier::Output FastTextClassifier::classify(const std::string& tokens) const {
-  const std::vector<int32_t> words = input_ids(tokens);
+std::vector<std::pair<float, int32_t>> FastTextClassifier::predict(
+    const std::vector<int32_t>& ids) const {
+  if (input_ == nullptr) {  // not a softmax model: fastText's own prediction
+    return fasttext_predict(ids);
+  }
+  std::vector<std::pair<float, int32_t>> out;
+  // Model::computeHidden: the mean of the input rows, summed in order in float.
+  const auto dim = static_cast<size_t>(input_->cols());
+  thread_local std::vector<float> hidden;
+  hidden.assign(dim, 0.0f);
+  // Four floats at a time (GCC vector extension; each lane adds in the same order as
+  // fastText, so the sums are bit for bit its own).
+  using Float4 = float __attribute__((vector_size(16)));
+  float* sum = hidden.data();
+  for (int32_t id : ids) {
+    const float* row = input_->data() + static_cast<size_t>(id) * dim;
+    size_t j = 0;
+    for (; j + 4 <= dim; j += 4) {
+      Float4 a;
+      Float4 b;
+      std::memcpy(&a, sum + j, sizeof a);
+      std::memcpy(&b, row + j, sizeof b);
+      a += b;
+      std::memcpy(sum + j, &a, sizeof a);
+    }
+    for (; j < dim; ++j) {
+      sum[j] += row[j];
+    }
+  }
+  if (!ids.empty()) {
+    const auto scale = static_cast<float>(1.0 / static_cast<double>(ids.size()));
+    for (float& h : hidden) {
+      h *= scale;
+    }
+  }
+  // SoftmaxLoss::computeOutput: one dot product per label, then the softmax.
+  const auto labels = static_cast<size_t>(output_->rows());
+  thread_local std::vector<float> logits;
+  logits.assign(labels, 0.0f);
+  for (size_t i = 0; i < labels; ++i) {
+    const float* row = output_->data() + i * dim;
+    float d = 0.0f;
+    for (size_t j = 0; j < dim; ++j) {
+      d += row[j] * hidden[j];
+    }
+    logits[i] = d;
+  }
+  const float max = *std::max_element(logits.begin(), logits.end());
+  float z = 0.0f;
+  for (float& l : logits) {
+    l = static_cast<float>(std::exp(static_cast<double>(l - max)));  // as fastText: exp(double)
+    z += l;
+  }
+  // Loss::predict reports log(p + 1e-5), rounded to float.
+  for (size_t i = 0; i < labels; ++i) {
+    const float p = logits[i] / z;
+    out.emplace_back(static_cast<float>(std::log(static_cast<double>(p) + 1e-5)),
+                     static_cast<int32_t>(i));
+  }
+  return out;
+}
+
+std::vector<std::pair<float, int32_t>> FastTextClassifier::fasttext_predict(
+    const std::vector<int32_t>& ids) const {
   fasttext::Predictions predictions;
-  model_->predict(static_cast<int32_t>(label_types_.size()), words, predictions, 0.0);
+  model_->predict(static_cast<int32_t>(label_types_.size()), ids, predictions, 0.0);
+  std::vector<std::pair<float, int32_t>> out(predictions.begin(), predictions.end());
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  return out;
+}
+
+Classifier::Output FastTextClassifier::classify(const std::string& tokens) const {
+  const auto predictions = predict(input_ids(tokens));
   Output out;
   double normal = 0;
   double best = -1;

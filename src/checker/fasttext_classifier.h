@@ -11,13 +11,15 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "checker/classifier.h"
 
 namespace fasttext {
 class FastText;
-}
+class DenseMatrix;
+}  // namespace fasttext
 
 namespace fanzha::checker {
 
@@ -32,10 +34,20 @@ class FastTextClassifier : public Classifier {
   std::vector<int32_t> input_ids(std::string_view tokens) const;
   // fastText's own reading of the same line, for the test.
   std::vector<int32_t> fasttext_input_ids(const std::string& tokens) const;
+  // (log P, label) of every label for the input rows `ids`, in label order. For a
+  // softmax model this is fastText's Model::predict computed here, in the same order
+  // and precision: the Debian build runs fastText's row sums scalar, and they were
+  // three quarters of a check with the model. Other losses go to fastText itself.
+  std::vector<std::pair<float, int32_t>> predict(const std::vector<int32_t>& ids) const;
+  // fastText's own prediction, for the test.
+  std::vector<std::pair<float, int32_t>> fasttext_predict(const std::vector<int32_t>& ids) const;
 
  private:
   FastTextClassifier();
   std::unique_ptr<fasttext::FastText> model_;
+  // The model's matrices when its loss is softmax (predict() computes with them).
+  std::shared_ptr<const fasttext::DenseMatrix> input_;
+  std::shared_ptr<const fasttext::DenseMatrix> output_;
   int normal_label_ = -1;
   std::vector<std::optional<domain::FraudType>> label_types_;
   // Vocabulary by fastText's token hash; kCollision when two words share a hash.
