@@ -37,7 +37,7 @@ class FastTextClassifier : public Classifier {
   // (log P, label) of every label for the input rows `ids`, in label order. For a
   // softmax model this is fastText's Model::predict computed here, in the same order
   // and precision: the Debian build runs fastText's row sums scalar, and they were
-  // three quarters of a check with the model. Other losses go to fastText itself.
+  // over half of a check with the model. Other losses go to fastText itself.
   std::vector<std::pair<float, int32_t>> predict(const std::vector<int32_t>& ids) const;
   // fastText's own prediction, for the test.
   std::vector<std::pair<float, int32_t>> fasttext_predict(const std::vector<int32_t>& ids) const;

@@ -327,22 +327,23 @@ Span NormalizedText::original_span(size_t begin, size_t end) const {
 }
 
 void normalize(std::string_view original, const Aliases& aliases, NormalizedText& out) {
-  // The passes' working buffers, kept per thread so that a check allocates nothing here.
-  thread_local std::vector<Cp> folded;
+  // Two working buffers, kept per thread so that a check allocates nothing here; the
+  // passes alternate between them and the last one leaves its result in `cps`.
   thread_local std::vector<Cp> cps;
-  fold(original, folded);
-  remove_dodges(folded, cps);
-  fix_lookalike_digits(cps);
-  replace_aliases(cps, aliases, folded);
+  thread_local std::vector<Cp> between;
+  fold(original, cps);
+  remove_dodges(cps, between);
+  fix_lookalike_digits(between);
+  replace_aliases(between, aliases, cps);
   out.text.clear();
   out.cp_of_byte.clear();
   out.cp_byte.clear();
   out.source.clear();
-  out.text.reserve(folded.size() * 3);
-  out.cp_of_byte.reserve(folded.size() * 3);
-  out.source.reserve(folded.size());
-  out.cp_byte.reserve(folded.size());
-  for (const Cp& cp : folded) {
+  out.text.reserve(cps.size() * 3);
+  out.cp_of_byte.reserve(cps.size() * 3);
+  out.source.reserve(cps.size());
+  out.cp_byte.reserve(cps.size());
+  for (const Cp& cp : cps) {
     const auto index = static_cast<uint32_t>(out.source.size());
     const size_t first = out.text.size();
     out.cp_byte.push_back(static_cast<uint32_t>(first));

@@ -1,5 +1,7 @@
 #include "checker/utf8.h"
 
+#include "common/text.h"
+
 namespace fanzha::checker {
 
 size_t code_point_count(std::string_view s) {
@@ -13,20 +15,12 @@ size_t code_point_count(std::string_view s) {
 }
 
 std::string sanitize_utf8(std::string_view s) {
-  size_t valid = 0;  // the valid prefix, usually all of `s`
-  while (valid < s.size()) {
-    size_t length = 0;
-    if (decode_utf8(s, valid, length) == kReplacementChar && length == 1) {
-      break;
-    }
-    valid += length;
+  if (is_valid_utf8(s)) {
+    return std::string(s);  // the usual case: one copy
   }
-  if (valid == s.size()) {
-    return std::string(s);
-  }
-  std::string out(s.substr(0, valid));
+  std::string out;
   out.reserve(s.size() + 2);
-  for (size_t i = valid; i < s.size();) {
+  for (size_t i = 0; i < s.size();) {
     size_t length = 0;
     const char32_t c = decode_utf8(s, i, length);
     if (c == kReplacementChar && length == 1) {

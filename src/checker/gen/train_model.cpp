@@ -26,7 +26,8 @@ using namespace fanzha::checker;
 int main(int argc, char** argv) {
   if (argc < 4) {
     std::cerr << "usage: train_checker_model RULES.yaml CORPUS_DIR OUTPUT.bin [--without-dev]"
-                 " [--dim N] [--epoch N] [--lr X] [--ngrams N] [--bucket N] [--seed N]\n";
+                 " [--dim N] [--epoch N] [--lr X] [--ngrams N] [--bucket N] [--seed N]"
+                 " [--min-count N] [--ova]\n";
     return 2;
   }
   fasttext::Args args;
